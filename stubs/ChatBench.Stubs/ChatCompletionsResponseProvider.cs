@@ -1,0 +1,20 @@
+using WireMock;
+using WireMock.ResponseProviders;
+using WireMock.Settings;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatBench.Stubs;
+
+/// <summary>
+/// Plugs the handler into a WireMock.Net mapping. The handler writes the response itself, so the message returned
+/// to WireMock carries no status code: WireMock then leaves the already-started response alone.
+/// </summary>
+internal sealed class ChatCompletionsResponseProvider(ChatCompletionsHandler handler) : IResponseProvider
+{
+    public async Task<(IResponseMessage Message, IMapping? Mapping)> ProvideResponseAsync(
+        IMapping mapping, HttpContext context, IRequestMessage requestMessage, WireMockServerSettings settings)
+    {
+        await handler.HandleAsync(context, requestMessage.BodyAsBytes ?? []);
+        return (new ResponseMessage(), null);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using ChatBench.Stubs.Faults;
+using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Protocol;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace ChatBench.Stubs;
+
+/// <summary>
+/// An OpenAI-compatible chat-completions server on WireMock.Net, bound to loopback, that simulates a hosted model's
+/// latency exactly (see <see cref="LatencyProfile"/>) and the faults in <see cref="StubFaults"/>.
+/// </summary>
+public sealed class ChatCompletionsStub : IDisposable
+{
+    public const string ChatCompletionsPath = "/v1/chat/completions";
+    public const string ModelsPath = "/v1/models";
+
+    private readonly WireMockServer server;
+
+    private ChatCompletionsStub(StubOptions options)
+    {
+        options.Faults.Validate();
+        _ = options.Profile.Plan(string.Empty);
+        if (options.Models.Count == 0)
+        {
+            throw new ArgumentException("The stub needs at least one model to answer for.", nameof(options));
+        }
+
+        Options = options;
+        var handler = new ChatCompletionsHandler(options.Profile, options.Faults, options.Models, Statistics);
+        var settings = new WireMockServerSettings
+        {
+            Urls = [$"http://{options.Host}:{options.Port}"],
+            StartAdminInterface = false,
+            MaxRequestLogCount = options.MaxRequestLogCount,
+            DisableJsonBodyParsing = true,
+            DisableRequestBodyDecompressing = true,
+        };
+        if (options.Pipeline == StubPipeline.FastPath)
+        {
+            settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
+            {
+                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(ChatCompletionsPath, StringComparison.Ordinal))
+                {
+                    await handler.HandleAsync(context, null);
+                    return;
+                }
+
+                await next(context);
+            });
+        }
+
+        server = WireMockServer.Start(settings);
+        if (options.Pipeline == StubPipeline.WireMockMapping)
+        {
+            server.Given(Request.Create().WithPath(ChatCompletionsPath).UsingPost())
+                .RespondWith(new ChatCompletionsResponseProvider(handler));
+        }
+
+        server.Given(Request.Create().WithPath(ModelsPath).UsingGet())
+            .RespondWith(Response.Create().WithCallback(request => ListModels(request, options)));
+
+        // Anything else: the OpenAI API's answer to an unknown route.
+        server.Given(Request.Create().UsingAnyMethod())
+            .AtPriority(int.MaxValue)
+            .RespondWith(Response.Create().WithCallback(request => Error(OpenAIError.InvalidUrl(request.Method, request.Path))));
+
+        Url = new Uri(server.Url ?? throw new InvalidOperationException("WireMock.Net started without a URL."));
+    }
+
+    public StubOptions Options { get; }
+
+    /// <summary>The server's root, for example <c>http://127.0.0.1:39211</c>.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The OpenAI base URL to give a client: <c>{Url}/v1</c>.</summary>
+    public Uri BaseUri => new(Url, "/v1");
+
+    public LatencyProfile Profile => Options.Profile;
+
+    public StubStatistics Statistics { get; } = new();
+
+    public static ChatCompletionsStub Start(StubOptions? options = null) => new(options ?? new StubOptions());
+
+    /// <summary>The ground truth for a request: what the stub will answer and when (see <see cref="LatencyProfile.Plan"/>).</summary>
+    public ResponsePlan Expect(string prompt, int? maxTokens = null, long? requestSeed = null) =>
+        Profile.Plan(prompt, maxTokens, requestSeed);
+
+    public void Dispose()
+    {
+        server.Stop();
+        server.Dispose();
+    }
+
+    private static ResponseMessage ListModels(IRequestMessage request, StubOptions options)
+    {
+        if (options.Faults.ApiKey is { } key)
+        {
+            var header = request.Headers?.TryGetValue("Authorization", out var values) == true ? values.ToString() : string.Empty;
+            if (!string.Equals(header, $"Bearer {key}", StringComparison.Ordinal))
+            {
+                return Error(header.Length == 0 ? OpenAIError.MissingApiKey() : OpenAIError.InvalidApiKey());
+            }
+        }
+
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("object", "list");
+            json.WriteStartArray("data");
+            foreach (var model in options.Models)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", model);
+                json.WriteString("object", "model");
+                json.WriteNumber("created", 1_715_367_049);
+                json.WriteString("owned_by", "chatbench");
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Json(200, buffer.WrittenSpan.ToArray());
+    }
+
+    private static ResponseMessage Error(OpenAIError error) => Json(error.Status, error.ToJsonBytes());
+
+    private static ResponseMessage Json(int status, byte[] body) => new()
+    {
+        StatusCode = status,
+        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+        BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = body },
+    };
+}

@@ -1,0 +1,78 @@
+namespace ChatBench.Stubs.Latency;
+
+/// <summary>
+/// How the stub answers and how long it takes. Defaults are those of a gpt-4o-class hosted model: about 450 ms to the
+/// first token, then about 83 tokens per second (12 ms per token), each varied by up to ±10 % per request.
+/// Every latency is multiplied by <see cref="TimeScale"/>, so 0.1 runs ten times faster with the same shape.
+/// </summary>
+public sealed record LatencyProfile
+{
+    public static LatencyProfile Default { get; } = new();
+
+    public TimeSpan TimeToFirstToken { get; init; } = TimeSpan.FromMilliseconds(450);
+
+    public TimeSpan InterTokenInterval { get; init; } = TimeSpan.FromMilliseconds(12);
+
+    /// <summary>Relative spread of the per-request jitter: 0.1 draws each latency uniformly within ±10 %.</summary>
+    public double Jitter { get; init; } = 0.10;
+
+    public double TimeScale { get; init; } = 1.0;
+
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Prompt classes, tried in order; the last one should take any prompt.</summary>
+    public IReadOnlyList<PromptRule> Rules { get; init; } = DefaultPromptRules.All;
+
+    /// <summary>
+    /// The ground truth for a request whose last user message is <paramref name="prompt"/>. The same inputs always give
+    /// the same plan; <paramref name="requestSeed"/> (the request's <c>seed</c> field) varies the jitter between
+    /// otherwise identical requests.
+    /// </summary>
+    public ResponsePlan Plan(string prompt, int? maxTokens = null, long? requestSeed = null)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        Validate();
+        var rule = Classify(prompt);
+        var tokens = rule.Tokens.Count;
+        var finishReason = "stop";
+        if (maxTokens is { } limit && limit < tokens)
+        {
+            tokens = limit;
+            finishReason = "length";
+        }
+
+        var key = DeterministicJitter.Key(Seed, prompt, requestSeed);
+        var ttft = Scale(TimeToFirstToken, DeterministicJitter.Uniform(key, 0));
+        var interval = Scale(InterTokenInterval, DeterministicJitter.Uniform(key, 1));
+        return new ResponsePlan(rule, tokens, finishReason, ttft, interval);
+    }
+
+    public PromptRule Classify(string prompt)
+    {
+        foreach (var rule in Rules)
+        {
+            if (rule.Matches(prompt))
+            {
+                return rule;
+            }
+        }
+
+        throw new InvalidOperationException($"No prompt rule of the latency profile takes the prompt \"{prompt}\"; end the rules with one that takes any prompt.");
+    }
+
+    private TimeSpan Scale(TimeSpan baseline, double uniform) =>
+        TimeSpan.FromTicks((long)Math.Round(baseline.Ticks * TimeScale * (1 + (Jitter * ((2 * uniform) - 1)))));
+
+    private void Validate()
+    {
+        if (!(TimeScale > 0) || double.IsInfinity(TimeScale))
+        {
+            throw new InvalidOperationException($"Time scale must be a positive number, not {TimeScale}.");
+        }
+
+        if (Jitter is < 0 or >= 1)
+        {
+            throw new InvalidOperationException($"Jitter must be in [0, 1), not {Jitter}.");
+        }
+    }
+}

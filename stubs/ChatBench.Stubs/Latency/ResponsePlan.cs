@@ -1,0 +1,35 @@
+namespace ChatBench.Stubs.Latency;
+
+/// <summary>
+/// The ground truth for one request: the answer the stub sends and when each token is due, measured from the moment
+/// the stub starts handling the request. The first content token is due at <see cref="TimeToFirstToken"/>, each
+/// following one <see cref="InterTokenInterval"/> later; a non-streaming answer is sent whole at <see cref="Total"/>.
+/// </summary>
+public sealed class ResponsePlan
+{
+    internal ResponsePlan(PromptRule rule, int completionTokens, string finishReason, TimeSpan timeToFirstToken, TimeSpan interTokenInterval)
+    {
+        Rule = rule;
+        CompletionTokens = completionTokens;
+        FinishReason = finishReason;
+        TimeToFirstToken = timeToFirstToken;
+        InterTokenInterval = interTokenInterval;
+    }
+
+    public PromptRule Rule { get; }
+
+    public int CompletionTokens { get; }
+
+    /// <summary><c>stop</c>, or <c>length</c> when the request's token limit cut the answer.</summary>
+    public string FinishReason { get; }
+
+    public TimeSpan TimeToFirstToken { get; }
+
+    public TimeSpan InterTokenInterval { get; }
+
+    public TimeSpan Total => TokenDueAt(CompletionTokens - 1);
+
+    public string Content => CompletionTokens == Rule.Tokens.Count ? Rule.Answer : string.Concat(Rule.Tokens.Take(CompletionTokens));
+
+    public TimeSpan TokenDueAt(int index) => TimeToFirstToken + InterTokenInterval * Math.Max(index, 0);
+}

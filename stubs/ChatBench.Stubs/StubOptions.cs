@@ -1,0 +1,26 @@
+using ChatBench.Stubs.Faults;
+using ChatBench.Stubs.Latency;
+
+namespace ChatBench.Stubs;
+
+/// <summary>Everything that defines one stub instance.</summary>
+public sealed record StubOptions
+{
+    /// <summary>The TCP port; 0 picks a free one.</summary>
+    public int Port { get; init; }
+
+    /// <summary>The address to listen on: loopback unless a caller explicitly asks for another.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    public LatencyProfile Profile { get; init; } = LatencyProfile.Default;
+
+    public StubFaults Faults { get; init; } = StubFaults.None;
+
+    /// <summary>The models the stub answers for; any other gets 404 <c>model_not_found</c>.</summary>
+    public IReadOnlyList<string> Models { get; init; } = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-3.5-turbo"];
+
+    public StubPipeline Pipeline { get; init; } = StubPipeline.FastPath;
+
+    /// <summary>How many WireMock request-log entries to keep (for the non-chat routes); bounded so memory stays flat.</summary>
+    public int MaxRequestLogCount { get; init; } = 100;
+}
