@@ -1,0 +1,62 @@
+using System.Globalization;
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Csv;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Reports;
+using ChatBench.Benchmarks.Scenarios;
+using Perfolizer.Horology;
+using Perfolizer.Metrology;
+
+namespace ChatBench.Benchmarks;
+
+/// <summary>The one recommended configuration for every ChatBench benchmark.</summary>
+public static class BenchConfig
+{
+    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Times in milliseconds, no thousands separators in any culture, so the CSV parses anywhere.
+        var style = SummaryStyle.Default
+            .WithCultureInfo(CultureInfo.InvariantCulture)
+            .WithTimeUnit(TimeUnit.Millisecond);
+
+        // The CSV is for tools: units once in the header ("Mean [ms]"), bare numbers in the cells.
+        var csvStyle = new SummaryStyle(
+            CultureInfo.InvariantCulture, printUnitsInHeader: true, SizeUnit.KB, TimeUnit.Millisecond, printUnitsInContent: false);
+
+        var config = ManualConfig.CreateEmpty()
+            // Seconds-long operations: no pilot stage, one invocation per iteration, a fixed count. The first
+            // iteration is cold (connections, JIT), so one warm-up iteration is thrown away.
+            .AddJob(Job.Default
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(1)
+                .WithIterationCount(options.Quick ? 3 : 5)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithId(options.Quick ? "Quick" : "Macro"))
+            // The usual statistics, the speed-up against the baseline, and how close each batch came to its ideal.
+            .AddColumnProvider(DefaultColumnProviders.Instance)
+            .AddColumn(new IdealColumn(records, options.Target), new EfficiencyColumn(records))
+            .AddLogger(ConsoleLogger.Default)
+            .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new SeedArrivalExporter(records))
+            .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
+            .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
+            .WithSummaryStyle(style)
+            .WithArtifactsPath(artifactsPath)
+            .WithOption(ConfigOptions.DisableLogFile, false);
+
+        // Heavy cases stay out of the default five-minute suite unless a category option asks for them.
+        return includeHeavy
+            ? config
+            : config.AddFilter(new SimpleFilter(c => !c.Descriptor.Categories.Contains(BenchmarkCategories.Heavy)));
+    }
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+
+namespace ChatBench.Benchmarks.Configuration;
+
+/// <summary>
+/// Splits the command line into ChatBench's options and BenchmarkDotNet's, which pass through untouched.
+/// A wrong ChatBench option gives a one-line reason; BenchmarkDotNet's are checked by its own parser later.
+/// </summary>
+public static class BenchCommandLine
+{
+    public const string Help = """
+        ChatBench: sequential versus concurrent chat-completion requests, measured with BenchmarkDotNet.
+
+        Usage: dotnet run -c Release --project bench/ChatBench.Benchmarks -- [options] [BenchmarkDotNet options]
+
+        With no options, runs the default suite against the embedded stub and writes reports to results/.
+
+          --target stub|live   stub (default): the embedded ChatBench stub; live: an OpenAI-compatible API
+          --time-scale X       stub latencies times X (default 0.1: ten times faster than a real gpt-4o)
+          --seed N             the stub's jitter seed (default 1)
+          --base-url URL       live endpoint (default https://api.aimlapi.com/v1); the key comes from AIMLAPI_API_KEY
+          --model NAME         model to ask (default gpt-4o)
+          --max-requests N     a live run that would send more requests refuses to start (default 200)
+          --quick              one warm-up and three measured iterations per benchmark
+          --results DIR        where reports go (default: the repository's results/)
+          --help               this help
+
+        BenchmarkDotNet options pass through, for example --filter '*Seed*', --list flat, --allCategories batch.
+        """;
+
+    private static readonly HashSet<string> ValueOptions =
+        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results"];
+
+    public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string error)
+    {
+        options = new BenchOptions();
+        error = string.Empty;
+        var passThrough = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name is "--help" or "-h" or "-?")
+            {
+                error = "help";
+                return false;
+            }
+
+            if (name == "--quick")
+            {
+                options = options with { Quick = true };
+                continue;
+            }
+
+            if (!ValueOptions.Contains(name))
+            {
+                passThrough.Add(name);
+                continue;
+            }
+
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                error = $"option {name} needs a value; see --help.";
+                return false;
+            }
+
+            var value = args[++i];
+            var parsed = Apply(options, name, value);
+            if (parsed is null)
+            {
+                error = $"option {name} {Expectation(name)}, got '{value}'.";
+                return false;
+            }
+
+            options = parsed;
+        }
+
+        options = options with { BenchmarkDotNetArguments = passThrough };
+        return true;
+    }
+
+    private static BenchOptions? Apply(BenchOptions options, string name, string value) => name switch
+    {
+        "--target" => value switch
+        {
+            "stub" => options with { Target = TargetKind.Stub },
+            "live" => options with { Target = TargetKind.Live },
+            _ => null,
+        },
+        "--time-scale" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var scale) && scale > 0 && double.IsFinite(scale)
+            ? options with { TimeScale = scale }
+            : null,
+        "--seed" => ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? options with { Seed = seed } : null,
+        "--base-url" => Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? options with { BaseUrl = url }
+            : null,
+        "--model" => string.IsNullOrWhiteSpace(value) ? null : options with { Model = value.Trim() },
+        "--max-requests" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0
+            ? options with { MaxRequests = max }
+            : null,
+        "--results" => string.IsNullOrWhiteSpace(value) ? null : options with { ResultsDirectory = value },
+        _ => null,
+    };
+
+    private static string Expectation(string name) => name switch
+    {
+        "--target" => "must be 'stub' or 'live'",
+        "--time-scale" => "needs a positive number",
+        "--seed" => "needs a whole number of 0 or more",
+        "--base-url" => "needs an absolute http or https URL such as https://api.aimlapi.com/v1",
+        "--model" => "needs a model name",
+        "--max-requests" => "needs a whole number of 1 or more",
+        _ => "needs a directory",
+    };
+}

@@ -1,0 +1,39 @@
+namespace ChatBench.Benchmarks.Configuration;
+
+/// <summary>What the user asked for on the command line, minus BenchmarkDotNet's own arguments.</summary>
+public sealed record BenchOptions
+{
+    public const string DefaultLiveBaseUrl = "https://api.aimlapi.com/v1";
+    public const string DefaultModel = "gpt-4o";
+    public const string ApiKeyVariable = "AIMLAPI_API_KEY";
+
+    /// <summary>
+    /// The suite's default: every stub latency divided by ten, so the whole default suite fits in five minutes on two
+    /// cores. Ratios and efficiencies keep their meaning; <c>--time-scale 1</c> runs at real speed.
+    /// </summary>
+    public const double DefaultTimeScale = 0.1;
+
+    public const int DefaultMaxRequests = 200;
+
+    public TargetKind Target { get; init; } = TargetKind.Stub;
+
+    public double TimeScale { get; init; } = DefaultTimeScale;
+
+    public ulong Seed { get; init; } = 1;
+
+    public Uri BaseUrl { get; init; } = new(DefaultLiveBaseUrl);
+
+    public string Model { get; init; } = DefaultModel;
+
+    /// <summary>A live run refuses to start when it would send more requests than this.</summary>
+    public int MaxRequests { get; init; } = DefaultMaxRequests;
+
+    /// <summary>One warm-up and three measured iterations instead of the full job.</summary>
+    public bool Quick { get; init; }
+
+    /// <summary>Where the reports go; by default the repository's <c>results/</c>.</summary>
+    public string? ResultsDirectory { get; init; }
+
+    /// <summary>Arguments for BenchmarkDotNet itself (<c>--filter</c>, <c>--list</c>, ...), passed through unchanged.</summary>
+    public IReadOnlyList<string> BenchmarkDotNetArguments { get; init; } = [];
+}

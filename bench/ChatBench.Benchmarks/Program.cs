@@ -1,0 +1,3 @@
+using ChatBench.Benchmarks;
+
+return BenchRunner.Run(args);

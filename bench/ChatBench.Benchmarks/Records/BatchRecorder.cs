@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace ChatBench.Benchmarks.Records;
+
+/// <summary>
+/// Collects the records of one batch. Thread-safe for concurrent requests: each writes its own slot. Completing the
+/// batch checks every answer, so a failed request fails the benchmark instead of showing up as a fast result.
+/// </summary>
+public sealed class BatchRecorder
+{
+    private readonly RecordLog log;
+    private readonly int invocation;
+    private readonly RequestRecord?[] records;
+    private readonly long start = Stopwatch.GetTimestamp();
+
+    internal BatchRecorder(RecordLog log, int invocation, int requests)
+    {
+        this.log = log;
+        this.invocation = invocation;
+        records = new RequestRecord?[requests];
+    }
+
+    /// <summary>Milliseconds since the batch started.</summary>
+    public double Now() => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+
+    public void Add(RequestRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        records[record.Index] = record;
+    }
+
+    /// <summary>Hands the batch to the log; throws if any request failed or never reported.</summary>
+    public void Complete()
+    {
+        var complete = new RequestRecord[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            complete[i] = records[i] ?? new RequestRecord
+            {
+                Index = i,
+                PromptClass = "unknown",
+                StartMs = 0,
+                EndMs = Now(),
+                Outcome = "not completed",
+            };
+        }
+
+        log.Complete(new InvocationRecord(invocation, complete));
+        var failed = complete.Where(r => !r.Succeeded).ToList();
+        if (failed.Count > 0)
+        {
+            var kinds = string.Join(", ", failed.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} x {g.Key}"));
+            throw new InvalidOperationException($"{failed.Count} of {complete.Length} requests failed ({kinds}); a failed request fails the benchmark.");
+        }
+    }
+}

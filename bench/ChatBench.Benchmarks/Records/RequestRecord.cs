@@ -1,0 +1,45 @@
+namespace ChatBench.Benchmarks.Records;
+
+/// <summary>
+/// One request as a benchmark process saw it. Times are milliseconds since the batch started, on a monotonic clock.
+/// <see cref="Outcome"/> is <c>ok</c>, <c>http NNN</c> or the exception's kind; failed requests keep their times but
+/// never enter latency statistics.
+/// </summary>
+public sealed record RequestRecord
+{
+    public const string Ok = "ok";
+
+    public required int Index { get; init; }
+
+    /// <summary>The stub rule that answers the prompt, or the prompt itself for a live target.</summary>
+    public required string PromptClass { get; init; }
+
+    public required double StartMs { get; init; }
+
+    /// <summary>When the first non-empty content chunk arrived (streaming only).</summary>
+    public double? FirstTokenMs { get; init; }
+
+    /// <summary>When the last content arrived: the whole answer when not streaming, the last content chunk when streaming.</summary>
+    public double? LastTokenMs { get; init; }
+
+    /// <summary>When the call returned: the response, the end of the stream, or the error.</summary>
+    public required double EndMs { get; init; }
+
+    /// <summary>Output tokens as the server's <c>usage</c> reports them, never counted from chunks.</summary>
+    public int? OutputTokens { get; init; }
+
+    public required string Outcome { get; init; }
+
+    /// <summary>The stub's planned time to first token for this request (stub targets only).</summary>
+    public double? ExpectedTtftMs { get; init; }
+
+    /// <summary>The stub's planned time for the whole answer (stub targets only).</summary>
+    public double? ExpectedTotalMs { get; init; }
+
+    /// <summary>Times between consecutive content chunks (streaming only).</summary>
+    public IReadOnlyList<double>? ChunkGapsMs { get; init; }
+
+    public bool Succeeded => Outcome == Ok;
+
+    public double LatencyMs => EndMs - StartMs;
+}

@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Targets;
+using OpenAI.Chat;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// What every chat benchmark shares: the target from the host's environment, one <see cref="ChatClient"/> created in
+/// setup, and a record log for the one case BenchmarkDotNet runs in this process, flushed outside the measured time.
+/// </summary>
+public abstract class RecordedBenchmark
+{
+    private RecordLog? log;
+    private string recordsDirectory = string.Empty;
+
+    protected BenchTarget Target { get; private set; } = null!;
+
+    protected ChatClient Client { get; private set; } = null!;
+
+    [GlobalSetup]
+    public void GlobalSetup()
+    {
+        var environment = TargetEnvironment.Import();
+        recordsDirectory = environment.RecordsDirectory;
+        Target = BenchTarget.From(environment);
+        Client = ChatClientFactory.Create(Target);
+        Setup();
+    }
+
+    [IterationCleanup]
+    public void IterationCleanup() => log?.Flush();
+
+    [GlobalCleanup]
+    public void GlobalCleanup()
+    {
+        log?.Flush();
+        Cleanup();
+    }
+
+    /// <summary>Extra setup after the target and client exist.</summary>
+    protected virtual void Setup()
+    {
+    }
+
+    protected virtual void Cleanup()
+    {
+    }
+
+    /// <summary>Starts recording one call of the benchmark method <paramref name="method"/>.</summary>
+    protected BatchRecorder BeginBatch(int requests, [CallerMemberName] string method = "")
+    {
+        log ??= new RecordLog(recordsDirectory, CaseKey.Of(this, method));
+        return log.Begin(requests);
+    }
+}

@@ -1,0 +1,57 @@
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Records;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// The classic demonstration: a long question and a short one, asked one after the other and then concurrently.
+/// Concurrently, the short answer arrives first although it was asked second, and the pair takes about as long as the
+/// long answer alone. Every call's arrival order and times are recorded for the arrival tables in results/.
+/// </summary>
+[BenchmarkCategory(BenchmarkCategories.Seed)]
+public class SeedScenarioBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+
+    /// <summary>The SDK's blocking <c>CompleteChat</c>, one question after the other: the baseline.</summary>
+    [Benchmark(Baseline = true)]
+    [IdealSchedule(ScheduleKind.Sequential)]
+    public void Synchronous()
+    {
+        var batch = BeginBatch(prompts.Count);
+        foreach (var prompt in prompts)
+        {
+            ChatCall.Send(Client, prompt, batch);
+        }
+
+        batch.Complete();
+    }
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Sequential)]
+    public async Task SequentialAsync()
+    {
+        var batch = BeginBatch(prompts.Count);
+        foreach (var prompt in prompts)
+        {
+            await ChatCall.SendAsync(Client, prompt, batch);
+        }
+
+        batch.Complete();
+    }
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Unbounded)]
+    public async Task Concurrent()
+    {
+        var batch = BeginBatch(prompts.Count);
+        await Task.WhenAll(prompts.Select(prompt => ChatCall.SendAsync(Client, prompt, batch)));
+        batch.Complete();
+    }
+
+    public int RequestsPerInvocation => PromptMix.SeedScenario.Count;
+
+    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.SeedScenario);
+
+    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.SeedScenario, Target.GroundTruth);
+}

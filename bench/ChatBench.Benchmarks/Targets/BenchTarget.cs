@@ -1,0 +1,58 @@
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Stubs.Latency;
+
+namespace ChatBench.Benchmarks.Targets;
+
+/// <summary>
+/// What a benchmark process talks to: an endpoint, a model, a key, and for the stub the ground truth it was configured
+/// with, rebuilt from the same settings the host started the stub with.
+/// </summary>
+public sealed class BenchTarget
+{
+    /// <summary>The stub does not check keys unless asked to; the SDK still needs one to send.</summary>
+    public const string StubApiKey = "chatbench-stub";
+
+    private BenchTarget(TargetKind kind, Uri baseUrl, string model, string apiKey, LatencyProfile? groundTruth)
+    {
+        Kind = kind;
+        BaseUrl = baseUrl;
+        Model = model;
+        ApiKey = apiKey;
+        GroundTruth = groundTruth;
+    }
+
+    public TargetKind Kind { get; }
+
+    public Uri BaseUrl { get; }
+
+    public string Model { get; }
+
+    /// <summary>The secret for a live target: pass it to the client, never print or record it.</summary>
+    internal string ApiKey { get; }
+
+    /// <summary>The stub's latency model, or null for a live target, whose latencies are only known by measuring.</summary>
+    public LatencyProfile? GroundTruth { get; }
+
+    public static BenchTarget FromEnvironment() => From(TargetEnvironment.Import());
+
+    public static BenchTarget From(TargetEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        if (environment.Target == TargetKind.Stub)
+        {
+            var profile = StubProfile(environment.TimeScale, environment.Seed);
+            return new BenchTarget(TargetKind.Stub, environment.BaseUrl, environment.Model, StubApiKey, profile);
+        }
+
+        var key = Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new InvalidOperationException($"{BenchOptions.ApiKeyVariable} is not set: export your API key in it to run against a live endpoint.");
+        }
+
+        return new BenchTarget(TargetKind.Live, environment.BaseUrl, environment.Model, key.Trim(), null);
+    }
+
+    /// <summary>The stub's profile for a run: the defaults, scaled and seeded. The host and every benchmark use this one.</summary>
+    public static LatencyProfile StubProfile(double timeScale, ulong seed) => LatencyProfile.Default with { TimeScale = timeScale, Seed = seed };
+}
