@@ -45,7 +45,7 @@ public static class BenchConfig
                 .WithId(options.Quick ? "Quick" : "Macro"))
             // The usual statistics, the speed-up against the baseline, and how close each batch came to its ideal.
             .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddColumn(new IdealColumn(records, options.Target), new EfficiencyColumn(records))
+            .AddColumn(new IdealColumn(records, options.Target), new EfficiencyColumn(records), new ServerCpuColumn(records))
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new SeedArrivalExporter(records))
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())

@@ -23,6 +23,9 @@ public sealed class BatchRecorder
     /// <summary>Milliseconds since the batch started.</summary>
     public double Now() => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
+    /// <summary>Set by benchmarks that measure a separate server process's CPU time over the batch.</summary>
+    public double? ServerCpuMs { get; set; }
+
     public void Add(RequestRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -45,7 +48,7 @@ public sealed class BatchRecorder
             };
         }
 
-        log.Complete(new InvocationRecord(invocation, complete));
+        log.Complete(new InvocationRecord(invocation, complete) { ServerCpuMs = ServerCpuMs });
         var failed = complete.Where(r => !r.Succeeded).ToList();
         if (failed.Count > 0)
         {

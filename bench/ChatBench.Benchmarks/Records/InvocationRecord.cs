@@ -1,4 +1,8 @@
 namespace ChatBench.Benchmarks.Records;
 
 /// <summary>Every request of one call of a benchmark method, numbered in the order the process made the calls.</summary>
-public sealed record InvocationRecord(int Invocation, IReadOnlyList<RequestRecord> Requests);
+public sealed record InvocationRecord(int Invocation, IReadOnlyList<RequestRecord> Requests)
+{
+    /// <summary>CPU time a separate server process used during the invocation, when the benchmark measured it.</summary>
+    public double? ServerCpuMs { get; init; }
+}

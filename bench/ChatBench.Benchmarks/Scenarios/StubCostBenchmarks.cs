@@ -1,0 +1,204 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs.Latency;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// What the stub itself costs, so the other benchmarks can be trusted to measure the client and not the stub. The stub
+/// runs as its own process and the benchmark reads that process's CPU time around each batch; the client is a bare
+/// HttpClient, the cheapest there is. Compares the fast path with WireMock.Net's full mapping pipeline.
+/// The stub is measured warm, as it is after the first seconds of any run: a fresh process spends its first few
+/// thousand requests in tiered JIT compilation (several times the steady cost), so setup sends unmeasured rounds first.
+/// </summary>
+[BenchmarkCategory(BenchmarkCategories.Stub)]
+public class StubCostBenchmarks : RecordedBenchmark
+{
+    public const int InFlight = 1000;
+    public const int Streams = 100;
+
+    /// <summary>A quarter of real time: the hockey answer takes about 0.55 s, long enough to keep 1,000 requests in flight.</summary>
+    public const double TimeScale = 0.25;
+
+    /// <summary>Unmeasured batches before BenchmarkDotNet's own warm-up; measured here: the cost settles after about four.</summary>
+    public const int WarmUpRounds = 4;
+
+    // Each request has its own seed, so the stub's jitter spreads first tokens over ±10 % as in a real batch
+    // instead of making all of them due in the same millisecond.
+    private static readonly byte[][] CompletionBodies = Enumerable.Range(0, InFlight).Select(i => RequestBody(stream: false, seed: i)).ToArray();
+    private static readonly byte[][] StreamBodies = Enumerable.Range(0, Streams).Select(i => RequestBody(stream: true, seed: i)).ToArray();
+
+    private StubProcess? server;
+    private HttpClient http = null!;
+    private Uri completions = null!;
+    private IReadOnlyList<PlannedPrompt> planned = [];
+
+    [Params("fast", "wiremock")]
+    public string Pipeline { get; set; } = "fast";
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Unbounded)]
+    public Task Completions1000() => RunAsync(InFlight, SendCompletionAsync);
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Unbounded)]
+    public Task Streams100() => RunAsync(Streams, SendStreamAsync);
+
+    protected override void Setup()
+    {
+        server = StubProcess.Start(StubProcess.Arguments(TimeScale, Target.GroundTruth?.Seed ?? 1, Pipeline));
+        completions = new Uri(server.BaseUri + "/chat/completions");
+        http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromMinutes(2) };
+        var profile = LatencyProfile.Default with { TimeScale = TimeScale, Seed = Target.GroundTruth?.Seed ?? 1 };
+        planned = PlannedPrompt.For(
+            Enumerable.Range(0, InFlight).Select(i => new ChatPrompt(DefaultPromptRules.LongQuestion, i)).ToList(), profile);
+        WarmUp();
+    }
+
+    protected override void Cleanup()
+    {
+        http.Dispose();
+        server?.Dispose();
+    }
+
+    private void WarmUp()
+    {
+        var scratch = new RecordLog(Path.Combine(Path.GetTempPath(), "chatbench-stub-warm-up"), Pipeline);
+        for (var round = 0; round < WarmUpRounds; round++)
+        {
+            foreach (var (requests, send) in new (int, Func<int, BatchRecorder, Task>)[] { (InFlight, SendCompletionAsync), (Streams, SendStreamAsync) })
+            {
+                var batch = scratch.Begin(requests);
+                Task.WaitAll(Enumerable.Range(0, requests).Select(i => send(i, batch)));
+                batch.Complete();
+            }
+        }
+    }
+
+    private async Task RunAsync(int requests, Func<int, BatchRecorder, Task> send, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        var batch = BeginBatch(requests, method);
+        var cpuBefore = server!.CpuTime;
+        var tasks = new Task[requests];
+        for (var i = 0; i < requests; i++)
+        {
+            tasks[i] = send(i, batch);
+        }
+
+        await Task.WhenAll(tasks);
+        batch.ServerCpuMs = (server.CpuTime - cpuBefore).TotalMilliseconds;
+        batch.Complete();
+    }
+
+    private async Task SendCompletionAsync(int index, BatchRecorder batch)
+    {
+        var start = batch.Now();
+        try
+        {
+            using var content = new ByteArrayContent(CompletionBodies[index]);
+            content.Headers.ContentType = new("application/json");
+            using var response = await http.PostAsync(completions, content);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var end = batch.Now();
+            int? tokens = null;
+            var outcome = response.StatusCode == HttpStatusCode.OK ? RequestRecord.Ok : $"http {(int)response.StatusCode}";
+            if (outcome == RequestRecord.Ok)
+            {
+                using var json = JsonDocument.Parse(body);
+                tokens = json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32();
+                outcome = json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString() is { Length: > 0 }
+                    ? RequestRecord.Ok
+                    : "empty answer";
+            }
+
+            batch.Add(Record(index, start, null, end, end, tokens, outcome));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            batch.Add(Record(index, start, null, null, batch.Now(), null, ChatCall.OutcomeOf(e)));
+        }
+    }
+
+    /// <summary>Reads the SSE stream line by line: the first content delta (not the role event) is the first token.</summary>
+    private async Task SendStreamAsync(int index, BatchRecorder batch)
+    {
+        var start = batch.Now();
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, completions) { Content = new ByteArrayContent(StreamBodies[index]) };
+            request.Content.Headers.ContentType = new("application/json");
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                batch.Add(Record(index, start, null, null, batch.Now(), null, $"http {(int)response.StatusCode}"));
+                return;
+            }
+
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
+            double? first = null, last = null;
+            int? tokens = null;
+            var done = false;
+            while (await reader.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("data: [DONE]", StringComparison.Ordinal))
+                {
+                    done = true;
+                    break;
+                }
+
+                if (line.Contains("\"delta\":{\"content\":", StringComparison.Ordinal))
+                {
+                    last = batch.Now();
+                    first ??= last;
+                }
+                else if (line.Contains("\"usage\":", StringComparison.Ordinal))
+                {
+                    using var json = JsonDocument.Parse(line.AsMemory("data: ".Length));
+                    tokens = json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32();
+                }
+            }
+
+            var outcome = done && first is not null && tokens is > 0 ? RequestRecord.Ok : "incomplete stream";
+            batch.Add(Record(index, start, first, last, batch.Now(), tokens, outcome));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            batch.Add(Record(index, start, null, null, batch.Now(), null, ChatCall.OutcomeOf(e)));
+        }
+    }
+
+    private RequestRecord Record(int index, double start, double? first, double? last, double end, int? tokens, string outcome) => new()
+    {
+        Index = index,
+        PromptClass = planned[index].PromptClass,
+        StartMs = start,
+        FirstTokenMs = first,
+        LastTokenMs = last,
+        EndMs = end,
+        OutputTokens = tokens,
+        Outcome = outcome,
+        ExpectedTtftMs = planned[index].Plan?.TimeToFirstToken.TotalMilliseconds,
+        ExpectedTotalMs = planned[index].Plan?.Total.TotalMilliseconds,
+    };
+
+    private static byte[] RequestBody(bool stream, int seed)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["model"] = "gpt-4o",
+            ["messages"] = new[] { new Dictionary<string, string> { ["role"] = "user", ["content"] = DefaultPromptRules.LongQuestion } },
+            ["seed"] = seed,
+        };
+        if (stream)
+        {
+            body["stream"] = true;
+            body["stream_options"] = new Dictionary<string, bool> { ["include_usage"] = true };
+        }
+
+        return JsonSerializer.SerializeToUtf8Bytes(body);
+    }
+}

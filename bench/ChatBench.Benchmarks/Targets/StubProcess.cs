@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ChatBench.Benchmarks.Targets;
+
+/// <summary>
+/// The standalone stub server in a process of its own, so its CPU time can be read apart from the client's. The stub's
+/// program ships next to this assembly (the bench project references it).
+/// </summary>
+public sealed partial class StubProcess : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process process;
+
+    private StubProcess(Process process, Uri baseUri)
+    {
+        this.process = process;
+        BaseUri = baseUri;
+    }
+
+    public Uri BaseUri { get; }
+
+    /// <summary>CPU time the server process has used so far, all threads, user and kernel.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
+    public static StubProcess Start(IEnumerable<string> arguments)
+    {
+        var program = Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.dll");
+        if (!File.Exists(program))
+        {
+            throw new FileNotFoundException($"The stub program is not next to the benchmarks at {program}; rebuild the bench project.", program);
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(program);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start the stub program.");
+        var listening = process.StandardOutput.ReadLineAsync();
+        if (!listening.Wait(StartTimeout) || listening.Result is not { } line || ListeningLine().Match(line) is not { Success: true } match)
+        {
+            var error = process.HasExited ? process.StandardError.ReadToEnd().Trim() : "no 'listening on' line in time";
+            process.Kill(entireProcessTree: true);
+            process.Dispose();
+            throw new InvalidOperationException($"The stub program did not start: {error}");
+        }
+
+        // Keep draining its output so the stub never blocks on a full pipe.
+        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
+        return new StubProcess(process, new Uri(match.Groups["url"].Value, UriKind.Absolute));
+    }
+
+    public static IEnumerable<string> Arguments(double timeScale, ulong seed, string pipeline) =>
+    [
+        "--port", "0",
+        "--time-scale", timeScale.ToString("R", CultureInfo.InvariantCulture),
+        "--seed", seed.ToString(CultureInfo.InvariantCulture),
+        "--pipeline", pipeline,
+    ];
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+
+        process.Dispose();
+    }
+
+    [GeneratedRegex(@"listening on (?<url>http://\S+?/v1)")]
+    private static partial Regex ListeningLine();
+}
