@@ -74,6 +74,8 @@ public static class BenchRunner
                     Models = new StubOptions().Models.Append(options.Model).Distinct().ToList(),
                 });
                 environment = new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, records.Directory);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({StubWarmUp.Rounds * StubWarmUp.RequestsPerRound} unmeasured requests)..."));
+                StubWarmUp.RunAsync(stub.BaseUri).GetAwaiter().GetResult();
             }
             else
             {
