@@ -52,7 +52,7 @@ public static class BenchRunner
         var (parsed, parsedConfig, parsedOptions) = ConfigParser.Parse([.. benchmarkArgs], parserLog, config);
         if (!parsed)
         {
-            errors.WriteLine($"error: {FirstLine(parserLog.GetLog())}; see --help (BenchmarkDotNet options: --help after --).");
+            errors.WriteLine($"error: {FirstLine(parserLog.GetLog()).TrimEnd('.')}; see --help.");
             return ExitBadArguments;
         }
 
@@ -168,8 +168,14 @@ public static class BenchRunner
         return false;
     }
 
-    private static string FirstLine(string log) =>
-        log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "BenchmarkDotNet rejected the arguments";
+    /// <summary>The reason in BenchmarkDotNet's parser output, which starts with a banner and then "ERROR(S):".</summary>
+    private static string FirstLine(string log)
+    {
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var heading = Array.FindIndex(lines, l => l.StartsWith("ERROR", StringComparison.Ordinal));
+        return heading >= 0 && heading + 1 < lines.Length ? lines[heading + 1]
+            : lines.LastOrDefault() ?? "BenchmarkDotNet rejected the arguments";
+    }
 
     /// <summary>The folder holding ChatBench.sln, searched up from the working directory, then from the program.</summary>
     private static string RepositoryRoot()

@@ -1,0 +1,58 @@
+using ChatBench.Benchmarks.Records;
+using OpenAI.Chat;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>The ways to send a batch of chat requests that the batch benchmarks compare.</summary>
+public static class BatchStrategies
+{
+    public static async Task SequentialAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch)
+    {
+        foreach (var prompt in prompts)
+        {
+            await ChatCall.SendAsync(client, prompt, batch);
+        }
+    }
+
+    /// <summary>Every request at once.</summary>
+    public static Task WhenAllAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch) =>
+        Task.WhenAll(prompts.Select(prompt => ChatCall.SendAsync(client, prompt, batch)));
+
+    /// <summary>All requests started in order, at most <paramref name="maxInFlight"/> past the semaphore at a time.</summary>
+    public static async Task SemaphoreAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch, int maxInFlight)
+    {
+        using var gate = new SemaphoreSlim(maxInFlight);
+        await Task.WhenAll(prompts.Select(async prompt =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await ChatCall.SendAsync(client, prompt, batch);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+    }
+
+    /// <summary>Workers that each take the next request when free.</summary>
+    public static Task ParallelForEachAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch, int maxInFlight) =>
+        Parallel.ForEachAsync(
+            prompts,
+            new ParallelOptions { MaxDegreeOfParallelism = maxInFlight },
+            async (prompt, _) => await ChatCall.SendAsync(client, prompt, batch));
+
+    /// <summary>Every request at once, each answer handled as soon as it arrives (completion order).</summary>
+    public static async Task<int> WhenEachAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch)
+    {
+        var handled = 0;
+        await foreach (var finished in Task.WhenEach(prompts.Select(prompt => ChatCall.SendAsync(client, prompt, batch))))
+        {
+            await finished;
+            handled++;
+        }
+
+        return handled;
+    }
+}

@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Attributes;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// One batch of 100 requests through a SemaphoreSlim, with the limit on requests in flight varied: how much
+/// concurrency does a batch need before it stops getting faster? Compared against the unbounded limit (100).
+/// </summary>
+[BenchmarkCategory(BenchmarkCategories.Batch)]
+public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    public const int BatchSize = 100;
+
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+
+    [Params(5, 10, 25, 50, 100)]
+    public int MaxInFlight { get; set; }
+
+    public int RequestsPerInvocation => BatchSize;
+
+    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(BatchSize));
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(MaxInFlight))]
+    public async Task SemaphoreSlim()
+    {
+        var batch = BeginBatch(prompts.Count);
+        await BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight);
+        batch.Complete();
+    }
+
+    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
+}

@@ -1,0 +1,61 @@
+using BenchmarkDotNet.Attributes;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// Batches too large to send one after the other within the suite's time budget (1,000 requests sequentially would
+/// take about 100 s a call at the default time scale), compared against the unbounded batch. The Ideal column still
+/// says what zero overhead would give, and the sequential ideal (the sum of latencies) is in the results' summary.
+/// </summary>
+[BenchmarkCategory(BenchmarkCategories.Batch)]
+public class LargeBatchBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    public const int MaxInFlight = 100;
+
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+
+    [Params(100, 1000)]
+    public int BatchSize { get; set; }
+
+    public int RequestsPerInvocation => BatchSize;
+
+    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(BatchSize));
+
+    [Benchmark(Baseline = true)]
+    [IdealSchedule(ScheduleKind.Unbounded)]
+    public async Task WhenAll()
+    {
+        var batch = BeginBatch(prompts.Count);
+        await BatchStrategies.WhenAllAsync(Client, prompts, batch);
+        batch.Complete();
+    }
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
+    public async Task SemaphoreSlim100()
+    {
+        var batch = BeginBatch(prompts.Count);
+        await BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight);
+        batch.Complete();
+    }
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
+    public async Task ParallelForEach100()
+    {
+        var batch = BeginBatch(prompts.Count);
+        await BatchStrategies.ParallelForEachAsync(Client, prompts, batch, MaxInFlight);
+        batch.Complete();
+    }
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Unbounded)]
+    public async Task WhenEach()
+    {
+        var batch = BeginBatch(prompts.Count);
+        await BatchStrategies.WhenEachAsync(Client, prompts, batch);
+        batch.Complete();
+    }
+
+    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
+}

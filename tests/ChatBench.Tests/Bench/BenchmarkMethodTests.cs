@@ -1,0 +1,97 @@
+using System.Reflection;
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs;
+
+namespace ChatBench.Tests.Bench;
+
+/// <summary>
+/// Every benchmark method, called once as BenchmarkDotNet would (setup, one call, cleanup) against a fast stub, sends
+/// the requests it claims and records a valid answer for each. Parameters take their first declared value.
+/// </summary>
+public sealed class BenchmarkMethodTests
+{
+    private const double TimeScale = 0.02;
+
+    public static TheoryData<string, string> Methods()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var type in typeof(BenchRunner).Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(RecordedBenchmark))))
+        {
+            foreach (var method in type.GetMethods().Where(m => m.IsDefined(typeof(BenchmarkAttribute))))
+            {
+                data.Add(type.Name, method.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public async Task Each_benchmark_method_gets_a_valid_answer_for_every_request(string typeName, string methodName)
+    {
+        var type = typeof(BenchRunner).Assembly.GetTypes().Single(t => t.Name == typeName);
+        var method = type.GetMethod(methodName)!;
+        using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, 1) });
+        var records = Directory.CreateTempSubdirectory("chatbench-method-").FullName;
+        using var environment = new EnvironmentVariableScope();
+        foreach (var (name, value) in Variables(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records)))
+        {
+            environment.Set(name, value);
+        }
+
+        try
+        {
+            var benchmark = (RecordedBenchmark)Activator.CreateInstance(type)!;
+            SetFirstParameterValues(benchmark);
+            benchmark.GlobalSetup();
+            if (method.Invoke(benchmark, null) is Task task)
+            {
+                await task;
+            }
+
+            benchmark.IterationCleanup();
+            benchmark.GlobalCleanup();
+
+            var invocation = Assert.Single(RecordLog.Read(records, CaseKey.Of(benchmark, methodName)));
+            Assert.NotEmpty(invocation.Requests);
+            Assert.All(invocation.Requests, r => Assert.Equal(RequestRecord.Ok, r.Outcome));
+            Assert.All(invocation.Requests, r => Assert.True(r.OutputTokens > 0, $"request {r.Index} has no usage"));
+            Assert.All(invocation.Requests, r => Assert.True(r.EndMs >= r.StartMs + r.ExpectedTotalMs!.Value - 1, $"request {r.Index} was faster than the stub's plan"));
+            if (benchmark is ISendsRequests sender)
+            {
+                Assert.Equal(sender.RequestsPerInvocation, invocation.Requests.Count);
+            }
+        }
+        finally
+        {
+            Directory.Delete(records, recursive: true);
+        }
+    }
+
+    private static IEnumerable<(string Name, string Value)> Variables(TargetEnvironment target)
+    {
+        using var scope = new EnvironmentVariableScope();
+        string[] names = [TargetEnvironment.TargetVariable, TargetEnvironment.BaseUrlVariable, TargetEnvironment.ModelVariable, TargetEnvironment.TimeScaleVariable, TargetEnvironment.SeedVariable, TargetEnvironment.RecordsVariable];
+        foreach (var name in names)
+        {
+            scope.Set(name, null);
+        }
+
+        target.Export();
+        return names.Select(n => (n, Environment.GetEnvironmentVariable(n)!)).ToList();
+    }
+
+    private static void SetFirstParameterValues(object benchmark)
+    {
+        foreach (var property in benchmark.GetType().GetProperties().Where(p => p.IsDefined(typeof(ParamsAttribute))))
+        {
+            property.SetValue(benchmark, property.GetCustomAttribute<ParamsAttribute>()!.Values[0]);
+        }
+    }
+}
