@@ -13,7 +13,7 @@ public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
 
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
-    [Params(5, 10, 25, 50, 100)]
+    [Params(10, 25, 50, 100)]
     public int MaxInFlight { get; set; }
 
     public int RequestsPerInvocation => BatchSize;
