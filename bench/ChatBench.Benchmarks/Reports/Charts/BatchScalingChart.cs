@@ -61,6 +61,11 @@ public sealed class BatchScalingChart : IChart
             }
         }
 
+        if (xs.Count == 0)
+        {
+            return $"no batch with a positive {Parameter} to place on a log scale.";
+        }
+
         plot.Axes.Bottom.TickGenerator = ChartFrame.LogTicksAt(xs);
         plot.Axes.Left.TickGenerator = ChartFrame.LogTicks(ys.Min(), ys.Max());
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "dashed: ideal (zero overhead)", LineColor = Colors.Gray, LinePattern = LinePattern.Dashed, LineWidth = 1.5f });
