@@ -5,6 +5,7 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Reports;
+using ChatBench.Benchmarks.Reports.Charts;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
@@ -43,6 +44,11 @@ public static class BenchRunner
 
         var root = RepositoryRoot();
         var results = Path.GetFullPath(options.ResultsDirectory ?? Path.Combine(root, "results"));
+        if (options.ReportOnly)
+        {
+            return WriteSummary(results, output, errors);
+        }
+
         var artifacts = Path.Combine(root, "BenchmarkDotNet.Artifacts");
         var records = new RecordStore(Path.Combine(artifacts, "records", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)));
         var benchmarkArgs = WithDefaultFilter(options.BenchmarkDotNetArguments);
@@ -117,6 +123,8 @@ public static class BenchRunner
             output.WriteLine($"Reports: {published.Count} files in {results}");
 
             var failed = summaries.SelectMany(s => s.Reports).Count(r => !r.Success) + summaries.Count(s => s.HasCriticalValidationErrors);
+            RunInfo.Describe(options, benchmarkArgs, summaries.Sum(s => s.BenchmarksCases.Length), failed, root).Write(results);
+            WriteSummary(results, output, errors);
             if (summaries.Count == 0 || failed > 0)
             {
                 errors.WriteLine(summaries.Count == 0
@@ -131,6 +139,25 @@ public static class BenchRunner
         {
             stub?.Dispose();
         }
+    }
+
+    /// <summary>SUMMARY.md and the charts, from whatever the results folder holds; a chart without data is said so on the page.</summary>
+    private static int WriteSummary(string results, TextWriter output, TextWriter errors)
+    {
+        if (!Directory.Exists(results))
+        {
+            errors.WriteLine($"error: the results folder {results} does not exist: run the benchmarks first, or point --results at a folder of reports.");
+            return ExitBadArguments;
+        }
+
+        var summary = SummaryPage.Write(results);
+        output.WriteLine($"Summary: {summary.Page} with {summary.Charts.Count} charts in {Path.Combine(results, ResultsFolder.ChartsFolder)}");
+        foreach (var gap in summary.Missing)
+        {
+            output.WriteLine($"  no chart: {gap}");
+        }
+
+        return ExitOk;
     }
 
     private static string Describe(BenchOptions options, TargetEnvironment environment) => options.Target == TargetKind.Stub

@@ -23,6 +23,7 @@ public static class BenchCommandLine
           --max-requests N     a live run that would send more requests refuses to start (default 200)
           --quick              one warm-up and three measured iterations per benchmark
           --results DIR        where reports go (default: the repository's results/)
+          --report-only        regenerate SUMMARY.md and the charts from the reports already in the results folder
           --help               this help
 
         BenchmarkDotNet options pass through, for example --filter '*Seed*', --list flat, --allCategories batch.
@@ -48,6 +49,12 @@ public static class BenchCommandLine
             if (name == "--quick")
             {
                 options = options with { Quick = true };
+                continue;
+            }
+
+            if (name == "--report-only")
+            {
+                options = options with { ReportOnly = true };
                 continue;
             }
 

@@ -31,6 +31,9 @@ public sealed record BenchOptions
     /// <summary>One warm-up and three measured iterations instead of the full job.</summary>
     public bool Quick { get; init; }
 
+    /// <summary>Regenerate results/SUMMARY.md and its charts from the files already there; run no benchmark.</summary>
+    public bool ReportOnly { get; init; }
+
     /// <summary>Where the reports go; by default the repository's <c>results/</c>.</summary>
     public string? ResultsDirectory { get; init; }
 

@@ -1,0 +1,82 @@
+using ScottPlot;
+
+namespace ChatBench.Benchmarks.Reports.Charts;
+
+/// <summary>
+/// A fixed batch sent with at most k requests in flight: wall time (solid) and its ideal (dashed) on the left axis,
+/// efficiency (Ideal / Mean, dotted) on the right, against k on a log scale. Reads the CSV report of
+/// BoundedConcurrencyBenchmarks: Method, the <c>MaxInFlight</c> parameter, <c>Mean [ms]</c>, <c>Ideal [ms]</c>, Efficiency.
+/// </summary>
+public sealed class BoundedConcurrencyChart : IChart
+{
+    public const string Parameter = "MaxInFlight";
+
+    public const string ReportClass = "BoundedConcurrencyBenchmarks";
+
+    public string Title => "Bounded concurrency: wall time and efficiency by max in flight";
+
+    public string FileName => "bounded-concurrency.png";
+
+    public string? Draw(ResultsFolder results, string caption, string path)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (results.Report(ReportClass) is not { } file)
+        {
+            return $"no {ReportClass} report (it did not run).";
+        }
+
+        var series = ScalingSeries.From([ReportTable.Load(file)], Parameter);
+        if (!ScalingSeries.AnyMeasured(series))
+        {
+            return $"no measured case in {Path.GetFileName(file)} (every case failed, or it has no {Parameter} column).";
+        }
+
+        var plot = ChartFrame.Create(Title, "Max requests in flight (log scale)", "Wall time per batch (ms)", caption);
+        plot.Axes.Right.Label.Text = "Efficiency (Ideal / Mean)";
+        var xs = new List<double>();
+        for (var i = 0; i < series.Count; i++)
+        {
+            var measured = series[i].Points.Where(p => p.Mean is > 0 && p.X > 0).ToList();
+            if (measured.Count == 0)
+            {
+                continue;
+            }
+
+            var colour = ChartFrame.Colour(i);
+            var positions = measured.Select(p => Math.Log10(p.X)).ToArray();
+            xs.AddRange(measured.Select(p => p.X));
+            var wall = plot.Add.Scatter(positions, measured.Select(p => p.Mean!.Value).ToArray(), colour);
+            wall.LegendText = $"{series[i].Label}: wall time";
+            wall.LineWidth = 2;
+            wall.MarkerSize = 7;
+
+            var ideal = measured.Where(p => p.Ideal is > 0).ToList();
+            if (ideal.Count > 0)
+            {
+                var idealLine = plot.Add.Scatter(ideal.Select(p => Math.Log10(p.X)).ToArray(), ideal.Select(p => p.Ideal!.Value).ToArray(), colour);
+                idealLine.LegendText = $"{series[i].Label}: ideal";
+                idealLine.LinePattern = LinePattern.Dashed;
+                idealLine.MarkerSize = 0;
+            }
+
+            var efficient = measured.Where(p => p.Efficiency is not null).ToList();
+            if (efficient.Count > 0)
+            {
+                var efficiency = plot.Add.Scatter(efficient.Select(p => Math.Log10(p.X)).ToArray(), efficient.Select(p => p.Efficiency!.Value).ToArray(), colour);
+                efficiency.LegendText = $"{series[i].Label}: efficiency";
+                efficiency.LinePattern = LinePattern.Dotted;
+                efficiency.MarkerShape = MarkerShape.OpenSquare;
+                efficiency.MarkerSize = 8;
+                efficiency.Axes.YAxis = plot.Axes.Right;
+            }
+        }
+
+        plot.Axes.Bottom.TickGenerator = ChartFrame.LogTicksAt(xs);
+        plot.Axes.AutoScale();
+        plot.Axes.SetLimitsY(0, 1.15, plot.Axes.Right);
+        plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top * 1.1, plot.Axes.Left);
+        plot.ShowLegend(Alignment.MiddleRight);
+        ChartFrame.Save(plot, path);
+        return null;
+    }
+}
