@@ -52,7 +52,7 @@ public static class SummaryPage
         page.Append("Generated from the files in this folder after every benchmark run; regenerate it without running benchmarks with\n");
         page.Append("`dotnet run -c Release --project bench/ChatBench.Benchmarks -- --report-only`.\n\n");
         var caption = RunHeader(resultsDirectory, page);
-        page.Append("Speed-up: the baseline's mean divided by the case's mean (BenchmarkDotNet's Ratio, inverted; 2.00x is twice as fast). ");
+        page.Append("Speed-up: the baseline's mean divided by the case's mean, in the same parameter group (2.00x is twice as fast; BenchmarkDotNet's Ratio column is its inverse). ");
         page.Append("Ideal: the batch's zero-overhead time. Efficiency: Ideal / Mean (1.00 = no overhead at all).\n");
 
         var covered = new HashSet<string>(StringComparer.Ordinal);
