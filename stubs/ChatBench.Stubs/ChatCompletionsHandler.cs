@@ -21,6 +21,7 @@ internal sealed class ChatCompletionsHandler
     private static readonly byte[] ContentEventMiddle = "{\"index\":0,\"delta\":{\"content\":\""u8.ToArray();
     private static readonly byte[] ContentEventTail = "\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"u8.ToArray();
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+    private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(20);
 
     private readonly LatencyProfile profile;
     private readonly StubFaults faults;
@@ -186,12 +187,6 @@ internal sealed class ChatCompletionsHandler
         var unflushed = false;
         for (var i = 0; i < plan.CompletionTokens; i++)
         {
-            if (events >= cutAfter)
-            {
-                await CutAsync(context, pipe);
-                return;
-            }
-
             var due = plan.TokenDueAt(i);
             if (Stopwatch.GetElapsedTime(start) < due)
             {
@@ -202,6 +197,13 @@ internal sealed class ChatCompletionsHandler
                 }
 
                 await WaitUntilAsync(start, due, aborted);
+            }
+
+            // A cut stream dies when its next event was due, after everything before it went out.
+            if (events >= cutAfter)
+            {
+                await CutAsync(context, pipe);
+                return;
             }
 
             pipe.Write(prefix);
@@ -234,6 +236,9 @@ internal sealed class ChatCompletionsHandler
     private async Task CutAsync(HttpContext context, PipeWriter pipe)
     {
         await pipe.FlushAsync(context.RequestAborted);
+
+        // A flush hands the bytes to Kestrel, not yet to the socket; an abort right away could drop them.
+        await Task.Delay(CutGrace, context.RequestAborted);
         statistics.Cut1();
         context.Abort();
     }

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ChatBench.Stubs.Latency;
+using OpenAI.Chat;
+
+namespace ChatBench.Tests.Stubs;
+
+/// <summary>The stub program: serves until stopped, answers real clients, and refuses bad options clearly.</summary>
+public sealed partial class StandaloneServerTests
+{
+    [Fact]
+    public async Task The_server_starts_on_a_free_port_and_answers_the_sdk()
+    {
+        using var server = Start("--port", "0", "--time-scale", "0.02", "--api-key", "k-123");
+        try
+        {
+            var line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            var url = ListeningOn().Match(line ?? string.Empty);
+            Assert.True(url.Success, $"no URL in '{line}'");
+            Assert.DoesNotContain("k-123", line, StringComparison.Ordinal);
+
+            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(url.Value) });
+            ChatCompletion answer = await client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.Equal("2 + 2 = 4.", answer.Content[0].Text);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--time-scale", "abc", "--time-scale")]
+    [InlineData("--bogus", "1", "--bogus")]
+    [InlineData("--error-rate", "2", "--error-rate")]
+    [InlineData("--port", "70000", "--port")]
+    public async Task A_bad_option_is_a_one_line_error_and_exit_code_2(string option, string value, string named)
+    {
+        using var server = Start(option, value);
+        var errors = await server.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, server.ExitCode);
+        Assert.StartsWith($"error: ", errors, StringComparison.Ordinal);
+        Assert.Contains(named, errors, StringComparison.Ordinal);
+        Assert.Single(errors.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Help_lists_the_options_and_exits_0()
+    {
+        using var server = Start("--help");
+        var output = await server.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, server.ExitCode);
+        foreach (var option in (string[])["--port", "--time-scale", "--seed", "--api-key", "--max-concurrency", "--error-rate"])
+        {
+            Assert.Contains(option, output, StringComparison.Ordinal);
+        }
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
+    [GeneratedRegex(@"http://\S+/v1")]
+    private static partial Regex ListeningOn();
+}

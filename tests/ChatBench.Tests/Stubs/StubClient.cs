@@ -1,0 +1,27 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using ChatBench.Stubs;
+using OpenAI;
+using OpenAI.Chat;
+
+namespace ChatBench.Tests.Stubs;
+
+/// <summary>The real OpenAI SDK pointed at a stub, with its automatic retries off so every status surfaces.</summary>
+internal static class StubClient
+{
+    public static ChatClient For(ChatCompletionsStub stub, string key = "test-key", TimeSpan? networkTimeout = null, string model = "gpt-4o") =>
+        new(model, new ApiKeyCredential(key), new OpenAIClientOptions
+        {
+            Endpoint = stub.BaseUri,
+            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
+            NetworkTimeout = networkTimeout ?? TimeSpan.FromSeconds(30),
+        });
+
+    public static ChatCompletionsStub Start(double timeScale = 0.02, StubPipeline pipeline = StubPipeline.FastPath, ChatBench.Stubs.Faults.StubFaults? faults = null) =>
+        ChatCompletionsStub.Start(new StubOptions
+        {
+            Profile = ChatBench.Stubs.Latency.LatencyProfile.Default with { TimeScale = timeScale },
+            Pipeline = pipeline,
+            Faults = faults ?? ChatBench.Stubs.Faults.StubFaults.None,
+        });
+}
