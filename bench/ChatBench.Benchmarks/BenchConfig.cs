@@ -10,6 +10,7 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Reports;
+using ChatBench.Benchmarks.Reports.Latency;
 using ChatBench.Benchmarks.Scenarios;
 using Perfolizer.Horology;
 using Perfolizer.Metrology;
@@ -46,8 +47,9 @@ public static class BenchConfig
             // The usual statistics, the speed-up against the baseline, and how close each batch came to its ideal.
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddColumn(new IdealColumn(records, options.Target), new EfficiencyColumn(records), new ServerCpuColumn(records))
+            .AddColumn([.. LatencyColumn.All(records, options.Target == TargetKind.Stub)])
             .AddLogger(ConsoleLogger.Default)
-            .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new SeedArrivalExporter(records), new SeedArrivalCsvExporter(records))
+            .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new SeedArrivalExporter(records), new SeedArrivalCsvExporter(records), new LatencyExporter(records))
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             .WithSummaryStyle(style)

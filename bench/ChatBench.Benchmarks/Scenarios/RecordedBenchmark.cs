@@ -50,6 +50,13 @@ public abstract class RecordedBenchmark
     {
     }
 
+    /// <summary>Points the benchmark at another target, for classes that need a stub of their own.</summary>
+    protected void Retarget(BenchTarget target)
+    {
+        Target = target;
+        Client = ChatClientFactory.Create(target);
+    }
+
     /// <summary>Starts recording one call of the benchmark method <paramref name="method"/>.</summary>
     protected BatchRecorder BeginBatch(int requests, [CallerMemberName] string method = "")
     {

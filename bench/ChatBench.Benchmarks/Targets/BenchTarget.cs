@@ -53,6 +53,9 @@ public sealed class BenchTarget
         return new BenchTarget(TargetKind.Live, environment.BaseUrl, environment.Model, key.Trim(), null);
     }
 
+    /// <summary>A stub a benchmark started for itself, with the profile it was started with.</summary>
+    public static BenchTarget ForStub(Uri baseUrl, string model, LatencyProfile profile) => new(TargetKind.Stub, baseUrl, model, StubApiKey, profile);
+
     /// <summary>The stub's profile for a run: the defaults, scaled and seeded. The host and every benchmark use this one.</summary>
     public static LatencyProfile StubProfile(double timeScale, ulong seed) => LatencyProfile.Default with { TimeScale = timeScale, Seed = seed };
 }

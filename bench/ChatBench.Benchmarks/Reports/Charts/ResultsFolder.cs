@@ -21,11 +21,14 @@ public sealed class ResultsFolder(string directory)
     /// <summary>Every BenchmarkDotNet CSV report in the folder, by file name.</summary>
     public IReadOnlyList<string> Reports() => Matching("*-report.csv");
 
-    /// <summary>The streaming latency summaries: one row per benchmark case (see <see cref="LatencyPercentiles"/>).</summary>
-    public IReadOnlyList<string> LatencyTables() => Matching("*-latency.csv");
+    /// <summary>
+    /// The streaming latency summaries: one row per benchmark case (see <see cref="LatencyPercentiles"/>). Every class
+    /// gets a latency file (end-to-end percentiles even when not streaming); the streaming charts draw the streaming one.
+    /// </summary>
+    public IReadOnlyList<string> LatencyTables() => Matching("*StreamingBenchmarks-latency.csv");
 
     /// <summary>The streaming per-request files: one row per measured request.</summary>
-    public IReadOnlyList<string> RequestTables() => Matching("*-requests.csv");
+    public IReadOnlyList<string> RequestTables() => Matching("*StreamingBenchmarks-requests.csv");
 
     /// <summary>The class name a report file is about: <c>A.B.BatchBenchmarks-report.csv</c> gives <c>BatchBenchmarks</c>.</summary>
     public static string ClassOf(string reportPath)

@@ -1,0 +1,47 @@
+using BenchmarkDotNet.Attributes;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// Streaming requests (the batch mix: one long prompt in four) with at most <see cref="Concurrency"/> streams open at a
+/// time: 1 is one after the other. What matters here is not only the wall time but how soon the first token arrives
+/// (TTFT) and how steadily the rest follow (ITL), per request, as percentiles: see the -latency reports.
+/// </summary>
+[BenchmarkCategory(BenchmarkCategories.Streaming)]
+public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    /// <summary>Every level sends at least this many streams per call, so each case has enough samples for percentiles.</summary>
+    public const int MinimumRequests = 20;
+
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+
+    [Params(1, 10, 100)]
+    public int Concurrency { get; set; }
+
+    public int RequestsPerInvocation => Math.Max(MinimumRequests, Concurrency);
+
+    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(RequestsPerInvocation));
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(Concurrency))]
+    public async Task Streams()
+    {
+        var batch = BeginBatch(prompts.Count);
+        using var gate = new SemaphoreSlim(Concurrency);
+        await Task.WhenAll(prompts.Select(async prompt =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await StreamingChatCall.SendAsync(Client, prompt, batch);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        batch.Complete();
+    }
+
+    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(RequestsPerInvocation), Target.GroundTruth);
+}

@@ -1,0 +1,47 @@
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Targets;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// 100 concurrent streams at the real token rate of a gpt-4o-class model, to measure the harness's own error (measured
+/// minus configured TTFT, see the TTFT err column). The suite's time scale compresses time tenfold, which multiplies the
+/// token events per second by ten (100 streams: about 83,000 a second) and makes that case measure the CPU of a
+/// two-core machine instead; so on the stub this class starts a stub process of its own at time scale 1.
+/// </summary>
+[BenchmarkCategory(BenchmarkCategories.Streaming)]
+public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    public const int Streams = 100;
+
+    private StubProcess? server;
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+
+    public int RequestsPerInvocation => Streams;
+
+    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(Streams));
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Unbounded)]
+    public async Task Streams100RealTime()
+    {
+        var batch = BeginBatch(prompts.Count);
+        await Task.WhenAll(prompts.Select(prompt => StreamingChatCall.SendAsync(Client, prompt, batch)));
+        batch.Complete();
+    }
+
+    protected override void Setup()
+    {
+        if (Target.Kind == TargetKind.Stub)
+        {
+            var profile = BenchTarget.StubProfile(1.0, Target.GroundTruth?.Seed ?? 1);
+            server = StubProcess.Start(StubProcess.Arguments(profile.TimeScale, profile.Seed, "fast"));
+            Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
+        }
+
+        prompts = PlannedPrompt.For(PromptMix.Batch(Streams), Target.GroundTruth);
+    }
+
+    protected override void Cleanup() => server?.Dispose();
+}

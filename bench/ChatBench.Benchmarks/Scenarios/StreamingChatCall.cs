@@ -1,0 +1,79 @@
+using ChatBench.Benchmarks.Records;
+using OpenAI.Chat;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// One streaming chat request through the SDK, timed chunk by chunk. The first token is the first update with
+/// non-empty content (the role-only update does not count); output tokens come from the server's usage, never from
+/// counting chunks; a stream without content, usage or finish reason is a failure, not a short answer.
+/// </summary>
+public static class StreamingChatCall
+{
+    public static async Task SendAsync(ChatClient client, PlannedPrompt prompt, BatchRecorder batch)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(batch);
+        var start = batch.Now();
+        double? first = null, last = null;
+        int? tokens = null;
+        var finished = false;
+        var gaps = new List<double>(prompt.Plan?.CompletionTokens ?? 64);
+        try
+        {
+            await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(prompt.Prompt.Text)], ChatCall.Options(prompt)))
+            {
+                var now = batch.Now();
+                if (HasContent(update))
+                {
+                    if (last is { } previous)
+                    {
+                        gaps.Add(now - previous);
+                    }
+
+                    last = now;
+                    first ??= now;
+                }
+
+                tokens = update.Usage?.OutputTokenCount ?? tokens;
+                finished |= update.FinishReason is not null;
+            }
+
+            var outcome = first is null ? "empty answer" : tokens is null ? "no usage" : !finished ? "incomplete stream" : RequestRecord.Ok;
+            batch.Add(Record(prompt, start, first, last, batch.Now(), tokens, outcome, gaps));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            batch.Add(Record(prompt, start, first, last, batch.Now(), tokens, ChatCall.OutcomeOf(e), gaps));
+        }
+    }
+
+    private static bool HasContent(StreamingChatCompletionUpdate update)
+    {
+        foreach (var part in update.ContentUpdate)
+        {
+            if (!string.IsNullOrEmpty(part.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static RequestRecord Record(PlannedPrompt prompt, double start, double? first, double? last, double end, int? tokens, string outcome, List<double> gaps) => new()
+    {
+        Index = prompt.Index,
+        PromptClass = prompt.PromptClass,
+        StartMs = start,
+        FirstTokenMs = first,
+        LastTokenMs = last,
+        EndMs = end,
+        OutputTokens = tokens,
+        Outcome = outcome,
+        ExpectedTtftMs = prompt.Plan?.TimeToFirstToken.TotalMilliseconds,
+        ExpectedTotalMs = prompt.Plan?.Total.TotalMilliseconds,
+        ChunkGapsMs = gaps,
+    };
+}
