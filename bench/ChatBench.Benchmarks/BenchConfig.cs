@@ -48,6 +48,7 @@ public static class BenchConfig
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddColumn(new IdealColumn(records, options.Target), new EfficiencyColumn(records), new ServerCpuColumn(records))
             .AddColumn([.. LatencyColumn.All(records, options.Target == TargetKind.Stub)])
+            .AddColumn([.. AttemptColumn.All(records)])
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new SeedArrivalExporter(records), new SeedArrivalCsvExporter(records), new LatencyExporter(records))
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())

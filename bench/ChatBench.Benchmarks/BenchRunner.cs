@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using BenchmarkDotNet.ConsoleArguments;
 using BenchmarkDotNet.ConsoleArguments.ListBenchmarks;
 using BenchmarkDotNet.Loggers;
@@ -23,6 +24,9 @@ public static class BenchRunner
     public const int ExitBadArguments = 2;
     public const int ExitTargetUnavailable = 3;
     public const int ExitOverBudget = 4;
+
+    /// <summary>The shell's convention for a run ended by Ctrl+C (128 + SIGINT).</summary>
+    public const int ExitInterrupted = 130;
 
     public static int Run(string[] args) => Run(args, Console.Out, Console.Error);
 
@@ -69,6 +73,20 @@ public static class BenchRunner
         }
 
         ChatCompletionsStub? stub = null;
+
+        // BenchmarkDotNet carries on through Ctrl+C; a user who presses it wants the run, its benchmark processes and
+        // the stub gone, and an exit code that says the reports are incomplete.
+        void Interrupt(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            errors.WriteLine("error: interrupted; the benchmark processes and the stub are stopped, and this run's reports are incomplete.");
+            ChildProcesses.KillAll();
+            stub?.Dispose();
+            Environment.Exit(ExitInterrupted);
+        }
+
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
         try
         {
             TargetEnvironment environment;

@@ -26,6 +26,9 @@ public sealed class BatchRecorder
     /// <summary>Set by benchmarks that measure a separate server process's CPU time over the batch.</summary>
     public double? ServerCpuMs { get; set; }
 
+    /// <summary>Set by benchmarks that count the client's HTTP attempts (retries included) and 429s over the batch.</summary>
+    public (long Attempts, long RateLimited)? AttemptCounts { get; set; }
+
     public void Add(RequestRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -33,7 +36,14 @@ public sealed class BatchRecorder
     }
 
     /// <summary>Hands the batch to the log; throws if any request failed or never reported.</summary>
-    public void Complete()
+    public void Complete() => Complete(failuresAreTheResult: false);
+
+    /// <summary>
+    /// Hands the batch to the log. With <paramref name="failuresAreTheResult"/>, requests that finally failed are
+    /// recorded and reported (a Failed column) instead of failing the benchmark: for benchmarks whose question is how
+    /// many requests a policy loses, such as the rate-limit ones.
+    /// </summary>
+    public void Complete(bool failuresAreTheResult)
     {
         var complete = new RequestRecord[records.Length];
         for (var i = 0; i < records.Length; i++)
@@ -48,9 +58,14 @@ public sealed class BatchRecorder
             };
         }
 
-        log.Complete(new InvocationRecord(invocation, complete) { ServerCpuMs = ServerCpuMs });
+        log.Complete(new InvocationRecord(invocation, complete)
+        {
+            ServerCpuMs = ServerCpuMs,
+            Attempts = AttemptCounts?.Attempts,
+            RateLimited = AttemptCounts?.RateLimited,
+        });
         var failed = complete.Where(r => !r.Succeeded).ToList();
-        if (failed.Count > 0)
+        if (failed.Count > 0 && !failuresAreTheResult)
         {
             var kinds = string.Join(", ", failed.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} x {g.Key}"));
             throw new InvalidOperationException($"{failed.Count} of {complete.Length} requests failed ({kinds}); a failed request fails the benchmark.");

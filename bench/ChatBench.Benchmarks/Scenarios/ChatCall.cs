@@ -60,12 +60,15 @@ public static class ChatCall
         {
             ClientResultException { Status: > 0 } http => $"http {http.Status}",
             TaskCanceledException or TimeoutException => "timeout",
+            _ when exception.GetBaseException() is System.Net.Sockets.SocketException socket => $"socket {socket.SocketErrorCode}",
             _ => exception.GetBaseException().GetType().Name,
         };
     }
 
-    private static RequestRecord Succeeded(PlannedPrompt prompt, double start, double end, ChatCompletion completion)
+    public static RequestRecord Succeeded(PlannedPrompt prompt, double start, double end, ChatCompletion completion)
     {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(completion);
         var text = completion.Content.Count > 0 ? completion.Content[0].Text : null;
         return new RequestRecord
         {
@@ -81,14 +84,19 @@ public static class ChatCall
         };
     }
 
-    private static RequestRecord Failed(PlannedPrompt prompt, double start, double end, Exception exception) => new()
+    public static RequestRecord Failed(PlannedPrompt prompt, double start, double end, Exception exception)
     {
-        Index = prompt.Index,
-        PromptClass = prompt.PromptClass,
-        StartMs = start,
-        EndMs = end,
-        Outcome = OutcomeOf(exception),
-        ExpectedTtftMs = prompt.Plan?.TimeToFirstToken.TotalMilliseconds,
-        ExpectedTotalMs = prompt.Plan?.Total.TotalMilliseconds,
-    };
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(exception);
+        return new RequestRecord
+        {
+            Index = prompt.Index,
+            PromptClass = prompt.PromptClass,
+            StartMs = start,
+            EndMs = end,
+            Outcome = OutcomeOf(exception),
+            ExpectedTtftMs = prompt.Plan?.TimeToFirstToken.TotalMilliseconds,
+            ExpectedTotalMs = prompt.Plan?.Total.TotalMilliseconds,
+        };
+    }
 }

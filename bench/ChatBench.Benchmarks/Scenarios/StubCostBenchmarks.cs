@@ -25,7 +25,7 @@ public class StubCostBenchmarks : RecordedBenchmark
     public const double TimeScale = 0.25;
 
     /// <summary>Unmeasured batches before BenchmarkDotNet's own warm-up; measured here: the cost settles after about four.</summary>
-    public const int WarmUpRounds = 3;
+    public const int WarmUpRounds = 2;
 
     // Each request has its own seed, so the stub's jitter spreads first tokens over ±10 % as in a real batch
     // instead of making all of them due in the same millisecond.

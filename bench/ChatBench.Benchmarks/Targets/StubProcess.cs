@@ -63,12 +63,14 @@ public sealed partial class StubProcess : IDisposable
         return new StubProcess(process, new Uri(match.Groups["url"].Value, UriKind.Absolute));
     }
 
-    public static IEnumerable<string> Arguments(double timeScale, ulong seed, string pipeline) =>
+    /// <summary>The standalone stub's options for a free port, a time scale, a seed and a pipeline, then any faults.</summary>
+    public static IEnumerable<string> Arguments(double timeScale, ulong seed, string pipeline, params IEnumerable<string> faults) =>
     [
         "--port", "0",
         "--time-scale", timeScale.ToString("R", CultureInfo.InvariantCulture),
         "--seed", seed.ToString(CultureInfo.InvariantCulture),
         "--pipeline", pipeline,
+        .. faults,
     ];
 
     public void Dispose()

@@ -1,0 +1,30 @@
+using BenchmarkDotNet.Attributes;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// 5,000 requests at once through one ChatClient: no errors, no socket exhaustion, no hang, and how far the wall time
+/// is from the ideal when the client and the stub share two cores. Opt in with <c>--allCategories heavy</c>.
+/// </summary>
+[BenchmarkCategory(BenchmarkCategories.Batch, BenchmarkCategories.Heavy)]
+public class LoadBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    public const int BatchSize = 5000;
+
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+
+    public int RequestsPerInvocation => BatchSize;
+
+    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(BatchSize));
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Unbounded)]
+    public async Task WhenAll5000()
+    {
+        var batch = BeginBatch(prompts.Count);
+        await BatchStrategies.WhenAllAsync(Client, prompts, batch);
+        batch.Complete();
+    }
+
+    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
+}

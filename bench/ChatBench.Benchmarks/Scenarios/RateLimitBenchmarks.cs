@@ -1,0 +1,118 @@
+using System.ClientModel;
+using System.ClientModel.Primitives;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Targets;
+using OpenAI;
+using OpenAI.Chat;
+using Polly;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// A batch against an API that takes at most <see cref="Capacity"/> requests at a time and answers 429 with
+/// Retry-After above it: retry blindly, retry politely, or limit concurrency? Every HTTP attempt and every 429 is
+/// counted (the SDK's own retries included), and requests that finally fail are the result here, shown in the Failed
+/// column, not a crash: a case with failures did not finish its work, whatever its time.
+/// On the stub this class starts a stub process of its own with the capacity limit.
+/// </summary>
+[BenchmarkCategory(BenchmarkCategories.RateLimit)]
+public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    public const int Capacity = 8;
+    public const int BatchSize = 40;
+
+    private readonly AttemptCounter attempts = new();
+    private StubProcess? server;
+    private ChatClient sdkRetries = null!;
+    private ChatClient noRetries = null!;
+    private ResiliencePipeline resilience = ResiliencePipeline.Empty;
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+
+    public int RequestsPerInvocation => BatchSize;
+
+    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(BatchSize));
+
+    /// <summary>Everything at once, with the SDK's default policy: 3 immediate retries of each 429.</summary>
+    [Benchmark(Baseline = true)]
+    [IdealSchedule(ScheduleKind.Bounded, Workers = Capacity)]
+    public Task UnboundedSdkRetries() => RunAsync((prompt, batch) => ChatCall.SendAsync(sdkRetries, prompt, batch));
+
+    /// <summary>Everything at once, retrying 429s after the Retry-After the server asks, with jitter (Polly).</summary>
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Bounded, Workers = Capacity)]
+    public Task UnboundedRetryAfter() => RunAsync(SendResilientAsync);
+
+    /// <summary>At most the capacity in flight: nothing to retry.</summary>
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Bounded, Workers = Capacity)]
+    public Task BoundedToCapacity() => RunAsync((prompt, batch) => ChatCall.SendAsync(noRetries, prompt, batch), Capacity);
+
+    /// <summary>Twice the capacity in flight, retrying 429s after Retry-After with jitter.</summary>
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Bounded, Workers = Capacity)]
+    public Task BoundedAboveCapacityRetryAfter() => RunAsync(SendResilientAsync, 2 * Capacity);
+
+    protected override void Setup()
+    {
+        if (Target.Kind == TargetKind.Stub)
+        {
+            var profile = Target.GroundTruth!;
+            server = StubProcess.Start(StubProcess.Arguments(profile.TimeScale, profile.Seed, "fast", "--max-concurrency", Capacity.ToString(CultureInfo.InvariantCulture)));
+            Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
+        }
+
+        var counted = ChatClientFactory.Options(Target);
+        counted.AddPolicy(attempts, PipelinePosition.PerTry);
+        noRetries = new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), counted);
+
+        // The SDK's defaults, as a user who changes nothing gets them; only the attempt counter is added.
+        var defaults = new OpenAIClientOptions { Endpoint = Target.BaseUrl };
+        defaults.AddPolicy(attempts, PipelinePosition.PerTry);
+        sdkRetries = new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), defaults);
+
+        resilience = RetryAfterResilience.Create(TimeSpan.FromMilliseconds(50 * (Target.GroundTruth?.TimeScale ?? 1)));
+        prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
+    }
+
+    protected override void Cleanup() => server?.Dispose();
+
+    private async Task RunAsync(Func<PlannedPrompt, BatchRecorder, Task> send, int? maxInFlight = null, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        var batch = BeginBatch(BatchSize, method);
+        attempts.Reset();
+        using var gate = new SemaphoreSlim(maxInFlight ?? BatchSize);
+        await Task.WhenAll(prompts.Select(async prompt =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                await send(prompt, batch);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        batch.AttemptCounts = attempts.Reset();
+        batch.Complete(failuresAreTheResult: true);
+    }
+
+    private async Task SendResilientAsync(PlannedPrompt prompt, BatchRecorder batch)
+    {
+        var start = batch.Now();
+        try
+        {
+            var completion = await resilience.ExecuteAsync(
+                async token => (await noRetries.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], ChatCall.Options(prompt), token)).Value);
+            batch.Add(ChatCall.Succeeded(prompt, start, batch.Now(), completion));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            batch.Add(ChatCall.Failed(prompt, start, batch.Now(), e));
+        }
+    }
+}

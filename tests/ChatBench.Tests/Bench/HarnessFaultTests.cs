@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Reports.Latency;
+using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Faults;
+using ChatBench.Stubs.Latency;
+
+namespace ChatBench.Tests.Bench;
+
+/// <summary>
+/// Faults as the harness meets them, through the real SDK and stub: each is recorded as what it is, counted apart
+/// from latency, fails the batch instead of making it look fast, and never hangs.
+/// </summary>
+public sealed class HarnessFaultTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("chatbench-faults-").FullName;
+
+    [Fact]
+    public async Task Server_errors_are_counted_per_status_fail_the_batch_and_stay_out_of_latency()
+    {
+        using var stub = Start(0.02, new StubFaults { ErrorRate = 0.3 });
+        var (client, prompts) = Client(stub, 60, 0.02);
+        var batch = new RecordLog(directory, "errors").Begin(prompts.Count);
+
+        await BatchStrategies.WhenAllAsync(client, prompts, batch);
+
+        Assert.Throws<InvalidOperationException>(batch.Complete);
+        var requests = RecordLog.Read(directory, "errors").Single().Requests;
+        var latency = CaseLatency.Of(RecordLog.Read(directory, "errors"));
+        var errors = requests.Count(r => r.Outcome == "http 500");
+        Assert.InRange(errors, 5, 35);
+        Assert.Equal(60 - errors, latency.Succeeded);
+        Assert.Equal(latency.Succeeded, latency.E2E!.Count);
+        Assert.Equal($"{errors} x http 500", latency.ErrorSummary);
+    }
+
+    [Fact]
+    public async Task A_stalled_server_trips_the_network_timeout_and_is_recorded_as_a_timeout()
+    {
+        using var stub = Start(0.02, new StubFaults { StallBeforeFirstByte = TimeSpan.FromMinutes(5) });
+        var profile = stub.Profile;
+        var client = ChatClientFactory.Create(BenchTarget.ForStub(stub.BaseUri, "gpt-4o", profile), TimeSpan.FromMilliseconds(400));
+        var prompts = PlannedPrompt.For(PromptMix.Batch(3), profile);
+        var batch = new RecordLog(directory, "stall").Begin(prompts.Count);
+        var started = Stopwatch.GetTimestamp();
+
+        await BatchStrategies.WhenAllAsync(client, prompts, batch);
+
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(20));
+        var error = Assert.Throws<InvalidOperationException>(batch.Complete);
+        Assert.Contains("3 x timeout", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cut_stream_is_an_error_for_that_request_not_a_short_answer()
+    {
+        using var stub = Start(0.02, new StubFaults { CutStreamAfterEvents = 6 });
+        var (client, prompts) = Client(stub, 1, 0.02);
+        var batch = new RecordLog(directory, "cut").Begin(1);
+
+        await StreamingChatCall.SendAsync(client, prompts[0], batch);
+
+        Assert.Throws<InvalidOperationException>(batch.Complete);
+        var request = RecordLog.Read(directory, "cut").Single().Requests.Single();
+        Assert.NotEqual(RequestRecord.Ok, request.Outcome);
+        Assert.NotNull(request.FirstTokenMs);
+        Assert.Null(RequestLatency.Of(request));
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_goes_away_mid_run_fails_the_requests_after_it_quickly()
+    {
+        // Stopping drains the requests in flight (a graceful shutdown); the ones sent after it find nobody there.
+        var stub = Start(0.05, StubFaults.None);
+        var (client, prompts) = Client(stub, 30, 0.05);
+        var batch = new RecordLog(directory, "gone").Begin(prompts.Count);
+        var started = Stopwatch.GetTimestamp();
+
+        var running = BatchStrategies.SequentialAsync(client, prompts, batch);
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        stub.Dispose();
+        await running;
+
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        var error = Assert.Throws<InvalidOperationException>(batch.Complete);
+        var requests = RecordLog.Read(directory, "gone").Single().Requests;
+        Assert.Contains(requests, r => r.Succeeded);
+        Assert.Contains(requests, r => r.Outcome == "socket ConnectionRefused");
+        Assert.DoesNotContain(requests, r => r.Outcome == "not completed");
+        Assert.Contains("requests failed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_thousand_concurrent_requests_through_one_client_all_succeed()
+    {
+        // At the real time scale the answers last long enough (0.5 to 2.2 s) for thousands to be in flight together.
+        using var stub = Start(1, StubFaults.None);
+        var (client, prompts) = Client(stub, 5000, 1);
+        var batch = new RecordLog(directory, "load").Begin(prompts.Count);
+
+        await BatchStrategies.WhenAllAsync(client, prompts, batch);
+
+        batch.Complete();
+        Assert.Equal(5000, stub.Statistics.Succeeded);
+        Assert.True(stub.Statistics.PeakInFlight > 1000, $"only {stub.Statistics.PeakInFlight} requests were in flight at once");
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private static ChatCompletionsStub Start(double timeScale, StubFaults faults) =>
+        ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(timeScale, 1), Faults = faults });
+
+    private static (OpenAI.Chat.ChatClient Client, IReadOnlyList<PlannedPrompt> Prompts) Client(ChatCompletionsStub stub, int requests, double timeScale)
+    {
+        LatencyProfile profile = BenchTarget.StubProfile(timeScale, 1);
+        return (ChatClientFactory.Create(BenchTarget.ForStub(stub.BaseUri, "gpt-4o", profile)), PlannedPrompt.For(PromptMix.Batch(requests), profile));
+    }
+}
