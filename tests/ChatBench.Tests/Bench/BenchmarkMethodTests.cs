@@ -60,9 +60,20 @@ public sealed class BenchmarkMethodTests
 
             var invocation = Assert.Single(RecordLog.Read(records, CaseKey.Of(benchmark, methodName)));
             Assert.NotEmpty(invocation.Requests);
-            Assert.All(invocation.Requests, r => Assert.Equal(RequestRecord.Ok, r.Outcome));
-            Assert.All(invocation.Requests, r => Assert.True(r.OutputTokens > 0, $"request {r.Index} has no usage"));
-            Assert.All(invocation.Requests, r => Assert.True(r.EndMs >= r.StartMs + r.ExpectedTotalMs!.Value - 1, $"request {r.Index} was faster than the stub's plan"));
+            var answered = invocation.Requests.Where(r => r.Succeeded).ToList();
+            if (type == typeof(RateLimitBenchmarks) && methodName == nameof(RateLimitBenchmarks.UnboundedSdkRetries))
+            {
+                // The SDK's default retries give up on some 429s: that loss is what this case measures.
+                Assert.All(invocation.Requests, r => Assert.Contains(r.Outcome, (string[])[RequestRecord.Ok, "http 429"]));
+                Assert.NotEmpty(answered);
+            }
+            else
+            {
+                Assert.All(invocation.Requests, r => Assert.Equal(RequestRecord.Ok, r.Outcome));
+            }
+
+            Assert.All(answered, r => Assert.True(r.OutputTokens > 0, $"request {r.Index} has no usage"));
+            Assert.All(answered, r => Assert.True(r.EndMs >= r.StartMs + r.ExpectedTotalMs!.Value - 1, $"request {r.Index} was faster than the stub's plan"));
             if (benchmark is ISendsRequests sender)
             {
                 Assert.Equal(sender.RequestsPerInvocation, invocation.Requests.Count);
