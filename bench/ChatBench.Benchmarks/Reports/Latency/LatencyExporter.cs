@@ -5,13 +5,14 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Benchmarks.Reports.Latency;
 
 /// <summary>
 /// Writes, for every benchmark class with records, the full latency metrics of each case: <c>-latency.csv</c> (one row
-/// per case, for tools) and <c>-latency.md</c> (the same, to read), and for streaming classes <c>-requests.csv</c> (one
-/// row per measured request, for distributions). Times are milliseconds; "error" columns are measured minus the stub's
+/// per case, for tools) and <c>-latency.md</c> (the same, to read), and for the streaming benchmarks <c>-requests.csv</c>
+/// (one row per measured request, for distributions). Times are milliseconds; "error" columns are measured minus the stub's
 /// configured value, the harness's own measurement error (empty on a live target).
 /// </summary>
 public sealed class LatencyExporter(RecordStore records) : IExporter
@@ -48,7 +49,7 @@ public sealed class LatencyExporter(RecordStore records) : IExporter
             Write(summary, type + SummarySuffix, SummaryCsv(latencies, parameters)),
             Write(summary, type + MarkdownSuffix, Markdown(type ?? "benchmarks", latencies, parameters)),
         };
-        if (cases.Any(c => c.Invocations.Any(i => i.Requests.Any(r => r.FirstTokenMs is not null))))
+        if (cases.Any(c => c.Case.Descriptor.Categories.Contains(BenchmarkCategories.Streaming)))
         {
             files.Add(Write(summary, type + RequestsSuffix, RequestsCsv(cases, parameters)));
         }
