@@ -24,48 +24,23 @@ public class BatchBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public async Task Sequential()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.SequentialAsync(Client, prompts, batch);
-        batch.Complete();
-    }
+    public Task Sequential() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SequentialAsync(Client, prompts, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public async Task WhenAll()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.WhenAllAsync(Client, prompts, batch);
-        batch.Complete();
-    }
+    public Task WhenAll() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Client, prompts, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
-    public async Task SemaphoreSlim8()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight);
-        batch.Complete();
-    }
+    public Task SemaphoreSlim8() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
-    public async Task ParallelForEach8()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.ParallelForEachAsync(Client, prompts, batch, MaxInFlight);
-        batch.Complete();
-    }
+    public Task ParallelForEach8() => RunBatchAsync(prompts.Count, batch => BatchStrategies.ParallelForEachAsync(Client, prompts, batch, MaxInFlight));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public async Task WhenEach()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.WhenEachAsync(Client, prompts, batch);
-        batch.Complete();
-    }
+    public Task WhenEach() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenEachAsync(Client, prompts, batch));
 
     protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
 }

@@ -19,15 +19,21 @@ public static class BatchStrategies
         Task.WhenAll(prompts.Select(prompt => ChatCall.SendAsync(client, prompt, batch)));
 
     /// <summary>All requests started in order, at most <paramref name="maxInFlight"/> past the semaphore at a time.</summary>
-    public static async Task SemaphoreAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch, int maxInFlight)
+    public static Task SemaphoreAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch, int maxInFlight) =>
+        BoundedAsync(prompts, maxInFlight, prompt => ChatCall.SendAsync(client, prompt, batch));
+
+    /// <summary>Runs <paramref name="send"/> for every prompt, in order, with at most <paramref name="maxInFlight"/> running.</summary>
+    public static async Task BoundedAsync(IReadOnlyList<PlannedPrompt> prompts, int maxInFlight, Func<PlannedPrompt, Task> send)
     {
+        ArgumentNullException.ThrowIfNull(prompts);
+        ArgumentNullException.ThrowIfNull(send);
         using var gate = new SemaphoreSlim(maxInFlight);
         await Task.WhenAll(prompts.Select(async prompt =>
         {
             await gate.WaitAsync();
             try
             {
-                await ChatCall.SendAsync(client, prompt, batch);
+                await send(prompt);
             }
             finally
             {

@@ -22,12 +22,7 @@ public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(MaxInFlight))]
-    public async Task SemaphoreSlim()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight);
-        batch.Complete();
-    }
+    public Task SemaphoreSlim() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight));
 
     protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
 }

@@ -23,39 +23,19 @@ public class LargeBatchBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public async Task WhenAll()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.WhenAllAsync(Client, prompts, batch);
-        batch.Complete();
-    }
+    public Task WhenAll() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Client, prompts, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
-    public async Task SemaphoreSlim100()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight);
-        batch.Complete();
-    }
+    public Task SemaphoreSlim100() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
-    public async Task ParallelForEach100()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.ParallelForEachAsync(Client, prompts, batch, MaxInFlight);
-        batch.Complete();
-    }
+    public Task ParallelForEach100() => RunBatchAsync(prompts.Count, batch => BatchStrategies.ParallelForEachAsync(Client, prompts, batch, MaxInFlight));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public async Task WhenEach()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.WhenEachAsync(Client, prompts, batch);
-        batch.Complete();
-    }
+    public Task WhenEach() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenEachAsync(Client, prompts, batch));
 
     protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
 }

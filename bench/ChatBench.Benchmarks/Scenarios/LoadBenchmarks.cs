@@ -19,12 +19,7 @@ public class LoadBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public async Task WhenAll5000()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await BatchStrategies.WhenAllAsync(Client, prompts, batch);
-        batch.Complete();
-    }
+    public Task WhenAll5000() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Client, prompts, batch));
 
     protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
 }

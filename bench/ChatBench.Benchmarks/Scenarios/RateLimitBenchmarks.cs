@@ -84,19 +84,7 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
     {
         var batch = BeginBatch(BatchSize, method);
         attempts.Reset();
-        using var gate = new SemaphoreSlim(maxInFlight ?? BatchSize);
-        await Task.WhenAll(prompts.Select(async prompt =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                await send(prompt, batch);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        await BatchStrategies.BoundedAsync(prompts, maxInFlight ?? BatchSize, prompt => send(prompt, batch));
         batch.AttemptCounts = attempts.Reset();
         batch.Complete(failuresAreTheResult: true);
     }

@@ -57,6 +57,18 @@ public abstract class RecordedBenchmark
         Client = ChatClientFactory.Create(target);
     }
 
+    /// <summary>
+    /// One call of a benchmark method: records the batch <paramref name="send"/> sends and fails the benchmark if any
+    /// request failed.
+    /// </summary>
+    protected async Task RunBatchAsync(int requests, Func<BatchRecorder, Task> send, [CallerMemberName] string method = "")
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        var batch = BeginBatch(requests, method);
+        await send(batch);
+        batch.Complete();
+    }
+
     /// <summary>Starts recording one call of the benchmark method <paramref name="method"/>.</summary>
     protected BatchRecorder BeginBatch(int requests, [CallerMemberName] string method = "")
     {

@@ -29,25 +29,11 @@ public class SeedScenarioBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public async Task SequentialAsync()
-    {
-        var batch = BeginBatch(prompts.Count);
-        foreach (var prompt in prompts)
-        {
-            await ChatCall.SendAsync(Client, prompt, batch);
-        }
-
-        batch.Complete();
-    }
+    public Task SequentialAsync() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SequentialAsync(Client, prompts, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public async Task Concurrent()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await Task.WhenAll(prompts.Select(prompt => ChatCall.SendAsync(Client, prompt, batch)));
-        batch.Complete();
-    }
+    public Task Concurrent() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Client, prompts, batch));
 
     public int RequestsPerInvocation => PromptMix.SeedScenario.Count;
 

@@ -24,24 +24,9 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(Concurrency))]
-    public async Task Streams()
-    {
-        var batch = BeginBatch(prompts.Count);
-        using var gate = new SemaphoreSlim(Concurrency);
-        await Task.WhenAll(prompts.Select(async prompt =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                await StreamingChatCall.SendAsync(Client, prompt, batch);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-        batch.Complete();
-    }
+    public Task Streams() => RunBatchAsync(
+        prompts.Count,
+        batch => BatchStrategies.BoundedAsync(prompts, Concurrency, prompt => StreamingChatCall.SendAsync(Client, prompt, batch)));
 
     protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(RequestsPerInvocation), Target.GroundTruth);
 }

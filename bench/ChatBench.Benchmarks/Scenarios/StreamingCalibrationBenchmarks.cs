@@ -24,12 +24,9 @@ public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public async Task Streams100RealTime()
-    {
-        var batch = BeginBatch(prompts.Count);
-        await Task.WhenAll(prompts.Select(prompt => StreamingChatCall.SendAsync(Client, prompt, batch)));
-        batch.Complete();
-    }
+    public Task Streams100RealTime() => RunBatchAsync(
+        prompts.Count,
+        batch => Task.WhenAll(prompts.Select(prompt => StreamingChatCall.SendAsync(Client, prompt, batch))));
 
     protected override void Setup()
     {
