@@ -46,6 +46,11 @@ public static class BenchConfig
             // The usual statistics, the speed-up against the baseline, and how close each batch came to its ideal.
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddColumn(new IdealColumn(records, options.Target), new EfficiencyColumn(records), new ServerCpuColumn(records))
+            .AddColumn(
+                InvocationMetricColumn.ClientCpuPerRequest(records),
+                InvocationMetricColumn.PeakThreadPoolThreads(records),
+                InvocationMetricColumn.PeakPendingWorkItems(records),
+                new AllocatedPerRequestColumn(records))
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new SeedArrivalExporter(records), new SeedArrivalCsvExporter(records))
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())

@@ -13,6 +13,10 @@ public sealed class BatchRecorder
     private readonly RequestRecord?[] records;
     private readonly long start = Stopwatch.GetTimestamp();
 
+    // Environment.CpuUsage is a cheap system call without allocation, so it can bracket every batch.
+    private readonly TimeSpan cpuAtStart = Environment.CpuUsage.TotalTime;
+    private ThreadPoolSampler? threadPool;
+
     internal BatchRecorder(RecordLog log, int invocation, int requests)
     {
         this.log = log;
@@ -26,6 +30,9 @@ public sealed class BatchRecorder
     /// <summary>Set by benchmarks that measure a separate server process's CPU time over the batch.</summary>
     public double? ServerCpuMs { get; set; }
 
+    /// <summary>Records the thread pool's peak size and queue over the rest of the batch.</summary>
+    public void SampleThreadPool() => threadPool ??= ThreadPoolSampler.Start();
+
     public void Add(RequestRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -35,6 +42,8 @@ public sealed class BatchRecorder
     /// <summary>Hands the batch to the log; throws if any request failed or never reported.</summary>
     public void Complete()
     {
+        var cpuMs = (Environment.CpuUsage.TotalTime - cpuAtStart).TotalMilliseconds;
+        threadPool?.Dispose();
         var complete = new RequestRecord[records.Length];
         for (var i = 0; i < records.Length; i++)
         {
@@ -48,7 +57,13 @@ public sealed class BatchRecorder
             };
         }
 
-        log.Complete(new InvocationRecord(invocation, complete) { ServerCpuMs = ServerCpuMs });
+        log.Complete(new InvocationRecord(invocation, complete)
+        {
+            ServerCpuMs = ServerCpuMs,
+            ClientCpuMs = cpuMs,
+            PeakThreadPoolThreads = threadPool?.PeakThreads,
+            PeakPendingWorkItems = threadPool?.PeakPendingWorkItems,
+        });
         var failed = complete.Where(r => !r.Succeeded).ToList();
         if (failed.Count > 0)
         {

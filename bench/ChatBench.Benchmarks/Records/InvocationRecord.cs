@@ -5,4 +5,13 @@ public sealed record InvocationRecord(int Invocation, IReadOnlyList<RequestRecor
 {
     /// <summary>CPU time a separate server process used during the invocation, when the benchmark measured it.</summary>
     public double? ServerCpuMs { get; init; }
+
+    /// <summary>CPU time (all threads, user and kernel) the benchmark process itself used during the invocation: the client's cost.</summary>
+    public double? ClientCpuMs { get; init; }
+
+    /// <summary>The most thread-pool threads seen during the invocation, when the benchmark sampled the pool.</summary>
+    public int? PeakThreadPoolThreads { get; init; }
+
+    /// <summary>The longest thread-pool queue seen during the invocation, when the benchmark sampled the pool.</summary>
+    public long? PeakPendingWorkItems { get; init; }
 }
