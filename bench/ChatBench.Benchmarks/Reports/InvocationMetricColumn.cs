@@ -7,8 +7,10 @@ using ChatBench.Benchmarks.Records;
 namespace ChatBench.Benchmarks.Reports;
 
 /// <summary>
-/// A column averaging one number the benchmark process recorded per measured invocation (CPU time per request, the
-/// thread pool's peaks). Cases whose records lack the number show "-"; a column no case has is hidden.
+/// A column with the median over the measured iterations of one number the benchmark process recorded per invocation
+/// (CPU time per request, the thread pool's peaks). The median, because on a shared machine a single iteration's CPU
+/// time can double (spinning pool threads, background JIT). Cases whose records lack the number show "-"; a column no
+/// case has is hidden.
 /// </summary>
 public sealed class InvocationMetricColumn(
     RecordStore records, string id, string name, string legend, string format, int priority, Func<InvocationRecord, double?> metric) : IColumn
@@ -34,7 +36,7 @@ public sealed class InvocationMetricColumn(
         records,
         "ChatBench.ClientCpu",
         "CPU/req [us]",
-        "CPU time (user + kernel, all threads) of the benchmark process during a batch, divided by the batch's requests, in microseconds: the client's own cost, apart from the simulated latency (the stub runs in another process)",
+        "CPU time (user + kernel, all threads) of the benchmark process during a batch, divided by the batch's requests, in microseconds, median of the measured iterations: the client's own cost, apart from the simulated latency (the stub runs in another process)",
         "0",
         11,
         i => i.ClientCpuMs is { } ms && i.Requests.Count > 0 ? ms * 1000 / i.Requests.Count : null);
@@ -43,7 +45,7 @@ public sealed class InvocationMetricColumn(
         records,
         "ChatBench.PoolThreads",
         "Pool threads (peak)",
-        "The most thread-pool threads seen during a batch (sampled every 10 ms), averaged over the measured iterations",
+        "The most thread-pool threads seen during a batch (sampled every 10 ms), median of the measured iterations",
         "0",
         12,
         i => i.PeakThreadPoolThreads);
@@ -52,7 +54,7 @@ public sealed class InvocationMetricColumn(
         records,
         "ChatBench.PoolQueue",
         "Pool queue (peak)",
-        "The longest thread-pool queue (work items waiting for a thread) seen during a batch, averaged over the measured iterations",
+        "The longest thread-pool queue (work items waiting for a thread) seen during a batch (sampled every 10 ms), median of the measured iterations",
         "0",
         13,
         i => i.PeakPendingWorkItems);
@@ -67,8 +69,14 @@ public sealed class InvocationMetricColumn(
 
     public double? Value(Summary summary, BenchmarkCase benchmarkCase)
     {
-        var values = records.Measured(summary, benchmarkCase).Select(metric).OfType<double>().ToList();
-        return values.Count == 0 ? null : values.Average();
+        var values = records.Measured(summary, benchmarkCase).Select(metric).OfType<double>().Order().ToList();
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => Value(summary, benchmarkCase) is null;
