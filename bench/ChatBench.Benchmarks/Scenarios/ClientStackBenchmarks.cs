@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using Microsoft.Extensions.AI;
 
@@ -8,17 +9,15 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// <summary>
 /// The same batch, all requests at once, through each way .NET code can call the chat API: a bare HttpClient with
 /// System.Text.Json (the baseline: the least a client can do), the OpenAI SDK with one shared ChatClient, a new
-/// ChatClient per request, Microsoft.Extensions.AI's IChatClient over the SDK, and the SDK's blocking CompleteChat over
-/// Parallel.For. The stub runs in the host process, so the CPU/req column is the client's own cost; MemoryDiagnoser
-/// gives what each request allocates, and the thread pool's peaks explain the blocking variant.
+/// ChatClient per request, and Microsoft.Extensions.AI's IChatClient over the SDK (the SDK's blocking CompleteChat over
+/// Parallel.For is in <see cref="BlockingCallBenchmarks"/>). The stub runs in the host process, so the CPU/req column is the client's own cost; MemoryDiagnoser
+/// gives what each request allocates.
 /// </summary>
 /// <remarks>
 /// The first call of each method (BenchmarkDotNet's unmeasured warm-up iteration) first sends <see cref="WarmUpRounds"/>
 /// extra unrecorded batch of at least <see cref="WarmUpBatch"/> requests through the same stack: tiered JIT with PGO keeps recompiling the client's hot path over
 /// its first few hundred calls, bursts of up to 0.2 s of CPU that would otherwise land in measured iterations. Live
 /// targets skip it (it would be billed).
-/// The blocking Parallel.For variant is in the heavy category: starved of threads it takes about 3 s a batch of 100
-/// and 6 s a batch of 1,000 (30 s for the first, cold one), more than the whole class's budget.
 /// </remarks>
 [BenchmarkCategory(BenchmarkCategories.ClientStack)]
 [MemoryDiagnoser(displayGenColumns: false)]
@@ -86,18 +85,6 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
         batch.Complete();
     }
 
-    /// <summary>Heavy: starved of threads it takes seconds a batch (30 s for the first 1,000, cold), see the class remarks.</summary>
-    [Benchmark]
-    [BenchmarkCategory(BenchmarkCategories.Heavy)]
-    [IdealSchedule(ScheduleKind.Unbounded)]
-    public void SdkSyncParallelFor()
-    {
-        var batch = BeginBatch(prompts.Count);
-        batch.SampleThreadPool();
-        ClientStackRuns.SdkSyncParallelFor(Client, prompts, batch);
-        batch.Complete();
-    }
-
     protected override void Setup()
     {
         prompts = PlannedPrompt.For(PromptMix.Batch(Requests), Target.GroundTruth);
@@ -115,7 +102,7 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     private async Task WarmUpOnceAsync(Func<IReadOnlyList<PlannedPrompt>, BatchRecorder, Task> send)
     {
         // A live API would bill the warm-up and the run's request budget does not count it.
-        if (warmedUp || Target.Kind == Configuration.TargetKind.Live)
+        if (warmedUp || Target.Kind == TargetKind.Live)
         {
             return;
         }

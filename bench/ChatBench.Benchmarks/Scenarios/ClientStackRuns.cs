@@ -7,8 +7,9 @@ using OpenAI.Chat;
 namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>
-/// One batch sent all at once through each client stack, for <see cref="ClientStackBenchmarks"/>. Every stack asks the
-/// same prompts and is checked the same way.
+/// One batch sent all at once through each client stack, for <see cref="ClientStackBenchmarks"/>,
+/// <see cref="BlockingCallBenchmarks"/> and <see cref="HttpVersionBenchmarks"/>. Every stack asks the same prompts and
+/// is checked the same way.
 /// </summary>
 public static class ClientStackRuns
 {

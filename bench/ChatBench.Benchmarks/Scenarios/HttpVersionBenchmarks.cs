@@ -1,9 +1,9 @@
 using System.Net;
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
-using ChatBench.Stubs.Latency;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -50,10 +50,10 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
 
     protected override void Setup()
     {
-        var profile = Target.GroundTruth ?? BenchTarget.StubProfile(Configuration.BenchOptions.DefaultTimeScale, 1);
+        var profile = Target.GroundTruth ?? BenchTarget.StubProfile(BenchOptions.DefaultTimeScale, 1);
         var http2 = Http == "2.0";
         server = StubProcess.Start([.. StubProcess.Arguments(profile.TimeScale, profile.Seed, "fast"), "--protocol", http2 ? "h2c" : "http1"]);
-        var target = BenchTarget.From(new Configuration.TargetEnvironment(Configuration.TargetKind.Stub, server.BaseUri, Target.Model, profile.TimeScale, profile.Seed, Path.GetTempPath()));
+        var target = BenchTarget.From(new TargetEnvironment(TargetKind.Stub, server.BaseUri, Target.Model, profile.TimeScale, profile.Seed, Path.GetTempPath()));
         raw = new RawChatHttpClient(target, http2 ? HttpVersion.Version20 : HttpVersion.Version11);
         prompts = PlannedPrompt.For(PromptMix.Batch(Requests), profile);
         WarmUp();
