@@ -49,6 +49,11 @@ public static class BenchConfig
             .AddColumn(new IdealColumn(records, options.Target), new EfficiencyColumn(records), new ServerCpuColumn(records))
             .AddColumn([.. LatencyColumn.All(records, options.Target == TargetKind.Stub)])
             .AddColumn([.. AttemptColumn.All(records)])
+            .AddColumn(
+                InvocationMetricColumn.ClientCpuPerRequest(records),
+                InvocationMetricColumn.PeakThreadPoolThreads(records),
+                InvocationMetricColumn.PeakPendingWorkItems(records),
+                new AllocatedPerRequestColumn(records))
             .AddLogger(ConsoleLogger.Default)
             .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new SeedArrivalExporter(records), new SeedArrivalCsvExporter(records), new LatencyExporter(records))
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())

@@ -38,7 +38,9 @@ public sealed class ChatCompletionsStub : IDisposable
         var handler = new ChatCompletionsHandler(options.Profile, options.Faults, options.Models, Statistics);
         var settings = new WireMockServerSettings
         {
-            Urls = [$"http://{options.Host}:{options.Port}"],
+            // WireMock.Net makes a "grpc://" URL a Kestrel endpoint with HttpProtocols.Http2 and no TLS: the only way
+            // to get h2c through its settings (UseHttp2 only applies when no Urls are given, and then binds every address).
+            Urls = [$"{(options.Http2Only ? "grpc" : "http")}://{options.Host}:{options.Port}"],
             StartAdminInterface = false,
             MaxRequestLogCount = options.MaxRequestLogCount,
             DisableJsonBodyParsing = true,
@@ -73,7 +75,8 @@ public sealed class ChatCompletionsStub : IDisposable
             .AtPriority(int.MaxValue)
             .RespondWith(Response.Create().WithCallback(request => Error(OpenAIError.InvalidUrl(request.Method, request.Path))));
 
-        Url = new Uri(server.Url ?? throw new InvalidOperationException("WireMock.Net started without a URL."));
+        // An h2c endpoint is reported as grpc://; clients reach it with an ordinary http:// URL.
+        Url = new UriBuilder(server.Url ?? throw new InvalidOperationException("WireMock.Net started without a URL.")) { Scheme = Uri.UriSchemeHttp }.Uri;
     }
 
     public StubOptions Options { get; }

@@ -21,6 +21,12 @@ public sealed record StubOptions
 
     public StubPipeline Pipeline { get; init; } = StubPipeline.FastPath;
 
+    /// <summary>
+    /// Serve HTTP/2 only, over plain TCP (h2c with prior knowledge, as gRPC does), instead of HTTP/1.1. Clients must ask
+    /// for HTTP/2 exactly (HttpClient: request version 2.0 with <c>RequestVersionExact</c>); HTTP/1.1 requests fail.
+    /// </summary>
+    public bool Http2Only { get; init; }
+
     /// <summary>How many WireMock request-log entries to keep (for the non-chat routes); bounded so memory stays flat.</summary>
     public int MaxRequestLogCount { get; init; } = 100;
 }

@@ -13,6 +13,10 @@ public sealed class BatchRecorder
     private readonly RequestRecord?[] records;
     private readonly long start = Stopwatch.GetTimestamp();
 
+    // Environment.CpuUsage is a cheap system call without allocation, so it can bracket every batch.
+    private readonly TimeSpan cpuAtStart = Environment.CpuUsage.TotalTime;
+    private ThreadPoolSampler? threadPool;
+
     internal BatchRecorder(RecordLog log, int invocation, int requests)
     {
         this.log = log;
@@ -28,6 +32,9 @@ public sealed class BatchRecorder
 
     /// <summary>Set by benchmarks that count the client's HTTP attempts (retries included) and 429s over the batch.</summary>
     public (long Attempts, long RateLimited)? AttemptCounts { get; set; }
+
+    /// <summary>Records the thread pool's peak size and queue over the rest of the batch.</summary>
+    public void SampleThreadPool() => threadPool ??= ThreadPoolSampler.Start();
 
     public void Add(RequestRecord record)
     {
@@ -45,6 +52,8 @@ public sealed class BatchRecorder
     /// </summary>
     public void Complete(bool failuresAreTheResult)
     {
+        var cpuMs = (Environment.CpuUsage.TotalTime - cpuAtStart).TotalMilliseconds;
+        threadPool?.Dispose();
         var complete = new RequestRecord[records.Length];
         for (var i = 0; i < records.Length; i++)
         {
@@ -63,6 +72,9 @@ public sealed class BatchRecorder
             ServerCpuMs = ServerCpuMs,
             Attempts = AttemptCounts?.Attempts,
             RateLimited = AttemptCounts?.RateLimited,
+            ClientCpuMs = cpuMs,
+            PeakThreadPoolThreads = threadPool?.PeakThreads,
+            PeakPendingWorkItems = threadPool?.PeakPendingWorkItems,
         });
         var failed = complete.Where(r => !r.Succeeded).ToList();
         if (failed.Count > 0 && !failuresAreTheResult)

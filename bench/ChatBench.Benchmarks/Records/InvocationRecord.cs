@@ -11,4 +11,13 @@ public sealed record InvocationRecord(int Invocation, IReadOnlyList<RequestRecor
 
     /// <summary>429 responses among those attempts.</summary>
     public long? RateLimited { get; init; }
+
+    /// <summary>CPU time (all threads, user and kernel) the benchmark process itself used during the invocation: the client's cost.</summary>
+    public double? ClientCpuMs { get; init; }
+
+    /// <summary>The most thread-pool threads seen during the invocation, when the benchmark sampled the pool.</summary>
+    public int? PeakThreadPoolThreads { get; init; }
+
+    /// <summary>The longest thread-pool queue seen during the invocation, when the benchmark sampled the pool.</summary>
+    public long? PeakPendingWorkItems { get; init; }
 }

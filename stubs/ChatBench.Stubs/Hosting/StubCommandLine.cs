@@ -30,6 +30,7 @@ public static class StubCommandLine
           --stall-ms MS          hold every request MS milliseconds before the first byte
           --cut-after N          cut every stream after N events
           --pipeline NAME        fast (default) or wiremock: how chat requests go through WireMock.Net
+          --protocol NAME        http1 (default) or h2c: HTTP/2 only, without TLS (clients must use HTTP/2 prior knowledge)
           --help                 show this help
         """;
 
@@ -43,6 +44,7 @@ public static class StubCommandLine
         var shortPromptChars = DefaultPromptRules.ShortPromptMaxLength;
         IReadOnlyList<string>? models = null;
         var pipeline = StubPipeline.FastPath;
+        var http2Only = false;
         options = null!;
         error = string.Empty;
 
@@ -95,6 +97,12 @@ public static class StubCommandLine
                     "wiremock" => Set(() => pipeline = StubPipeline.WireMockMapping),
                     _ => "must be 'fast' or 'wiremock'",
                 },
+                "--protocol" => value switch
+                {
+                    "http1" => Set(() => http2Only = false),
+                    "h2c" => Set(() => http2Only = true),
+                    _ => "must be 'http1' or 'h2c'",
+                },
                 _ => "is not an option",
             };
 
@@ -112,7 +120,7 @@ public static class StubCommandLine
             profile = profile with { Rules = DefaultPromptRules.WithShortPromptMaxLength(shortPromptChars) };
         }
 
-        options = new StubOptions { Port = port, Host = host, Profile = profile, Faults = faults, Pipeline = pipeline };
+        options = new StubOptions { Port = port, Host = host, Profile = profile, Faults = faults, Pipeline = pipeline, Http2Only = http2Only };
         if (models is not null)
         {
             options = options with { Models = models };

@@ -1,0 +1,163 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ChatBench.Benchmarks.Targets;
+
+namespace ChatBench.Benchmarks.Clients;
+
+/// <summary>
+/// The least a client can do: one shared <see cref="HttpClient"/> posting the OpenAI JSON written with
+/// <see cref="Utf8JsonWriter"/> and reading back only the content and the usage. It is the baseline the SDK and the
+/// Microsoft.Extensions.AI abstraction are measured against. <see cref="HttpVersion"/> 2.0 asks for h2c with prior
+/// knowledge (no upgrade, no TLS), which only an HTTP/2-only endpoint answers.
+/// </summary>
+public sealed class RawChatHttpClient : IDisposable
+{
+    private const string DataPrefix = "data: ";
+
+    private readonly HttpClient http;
+    private readonly Uri completions;
+    private readonly string model;
+    private readonly AuthenticationHeaderValue authorization;
+
+    public RawChatHttpClient(BenchTarget target, Version? httpVersion = null, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        HttpVersion = httpVersion ?? System.Net.HttpVersion.Version11;
+        http = new HttpClient(new SocketsHttpHandler
+        {
+            // Like the SDK's transport: no connection limit, so every in-flight request has its own HTTP/1.1 connection.
+            // Over HTTP/2 one connection carries at most the server's stream limit (100 on Kestrel); more connections
+            // are opened beyond it instead of queueing the requests.
+            EnableMultipleHttp2Connections = true,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        })
+        {
+            Timeout = timeout ?? ChatClientFactory.DefaultNetworkTimeout,
+        };
+        completions = new Uri(target.BaseUrl.ToString().TrimEnd('/') + "/chat/completions");
+        model = target.Model;
+        authorization = new AuthenticationHeaderValue("Bearer", target.ApiKey);
+    }
+
+    public Version HttpVersion { get; }
+
+    /// <summary>One non-streaming completion; a non-success status throws <see cref="HttpRequestException"/> with it.</summary>
+    public async Task<RawChatCompletion> CompleteAsync(string prompt, long? seed, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(prompt, seed, stream: false);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(response);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var json = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
+        var root = json.RootElement;
+        var content = root.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString() ?? string.Empty;
+        return new RawChatCompletion(content, OutputTokens(root));
+    }
+
+    /// <summary>
+    /// One streaming completion, parsed from the server-sent events line by line: <paramref name="onContent"/> gets each
+    /// non-empty content delta as it arrives; the result has the whole text and the usage of the final event.
+    /// </summary>
+    public async Task<RawChatCompletion> StreamAsync(string prompt, long? seed, Action<string>? onContent = null, CancellationToken cancellationToken = default)
+    {
+        using var request = Request(prompt, seed, stream: true);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        EnsureSuccess(response);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var content = new StringBuilder();
+        int? outputTokens = null;
+        var done = false;
+        while (!done && await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
+        {
+            if (!line.StartsWith(DataPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var data = line.AsMemory(DataPrefix.Length);
+            if (data.Span.SequenceEqual("[DONE]"))
+            {
+                done = true;
+                continue;
+            }
+
+            using var json = JsonDocument.Parse(data);
+            var root = json.RootElement;
+            outputTokens = OutputTokens(root) ?? outputTokens;
+            if (root.TryGetProperty("choices", out var choices) && choices.GetArrayLength() > 0
+                && choices[0].TryGetProperty("delta", out var delta) && delta.TryGetProperty("content", out var piece)
+                && piece.GetString() is { Length: > 0 } text)
+            {
+                content.Append(text);
+                onContent?.Invoke(text);
+            }
+        }
+
+        if (!done)
+        {
+            throw new IOException("The stream ended before its [DONE] event.");
+        }
+
+        return new RawChatCompletion(content.ToString(), outputTokens);
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private HttpRequestMessage Request(string prompt, long? seed, bool stream)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("model", model);
+            json.WriteStartArray("messages");
+            json.WriteStartObject();
+            json.WriteString("role", "user");
+            json.WriteString("content", prompt);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            if (seed is { } value)
+            {
+                json.WriteNumber("seed", value);
+            }
+
+            if (stream)
+            {
+                json.WriteBoolean("stream", true);
+                json.WriteStartObject("stream_options");
+                json.WriteBoolean("include_usage", true);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        // Exact: an HTTP/2 request must fail rather than quietly fall back to HTTP/1.1 and measure the wrong protocol.
+        return new HttpRequestMessage(HttpMethod.Post, completions)
+        {
+            Version = HttpVersion,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = content,
+            Headers = { Authorization = authorization },
+        };
+    }
+
+    private static int? OutputTokens(JsonElement root) =>
+        root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object
+            && usage.TryGetProperty("completion_tokens", out var tokens) && tokens.TryGetInt32(out var count)
+            ? count
+            : null;
+
+    private static void EnsureSuccess(HttpResponseMessage response)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"The server answered {(int)response.StatusCode}.", null, response.StatusCode);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Records;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>One non-streaming request through <see cref="RawChatHttpClient"/>, timed and checked like <see cref="ChatCall"/>.</summary>
+public static class RawChatCall
+{
+    public static async Task SendAsync(RawChatHttpClient client, PlannedPrompt prompt, BatchRecorder batch)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(batch);
+        var start = batch.Now();
+        try
+        {
+            var completion = await client.CompleteAsync(prompt.Prompt.Text, prompt.Prompt.Seed);
+            batch.Add(StackRecords.Answered(prompt, start, batch.Now(), completion.Content, completion.OutputTokens));
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            batch.Add(StackRecords.Failed(prompt, start, batch.Now(), e));
+        }
+    }
+}

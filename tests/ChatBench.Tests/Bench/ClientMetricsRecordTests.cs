@@ -1,0 +1,78 @@
+using System.Text.Json;
+using ChatBench.Benchmarks.Records;
+
+namespace ChatBench.Tests.Bench;
+
+/// <summary>The client-side numbers a batch records: its process CPU time and the thread pool's peaks.</summary>
+public sealed class ClientMetricsRecordTests
+{
+    [Fact]
+    public void A_record_line_written_before_the_client_metrics_existed_still_reads()
+    {
+        const string oldLine = """{"invocation":3,"requests":[{"index":0,"promptClass":"short","startMs":0,"endMs":50,"outcome":"ok"}]}""";
+
+        var invocation = JsonSerializer.Deserialize<InvocationRecord>(oldLine, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+        Assert.Equal(3, invocation.Invocation);
+        Assert.Single(invocation.Requests);
+        Assert.Null(invocation.ClientCpuMs);
+        Assert.Null(invocation.PeakThreadPoolThreads);
+        Assert.Null(invocation.PeakPendingWorkItems);
+    }
+
+    [Fact]
+    public void A_batch_records_the_cpu_time_its_process_spent_and_the_pool_peaks_when_asked()
+    {
+        var directory = Directory.CreateTempSubdirectory("chatbench-client-metrics-").FullName;
+        try
+        {
+            var log = new RecordLog(directory, "cpu");
+            var batch = log.Begin(1);
+            batch.SampleThreadPool();
+
+            // About 100 ms of pure computation on this thread must show up as at least 50 ms of process CPU time.
+            var spin = System.Diagnostics.Stopwatch.StartNew();
+            var x = 0.0;
+            while (spin.ElapsedMilliseconds < 100)
+            {
+                x = Math.Sqrt(x + 1);
+            }
+
+            batch.Add(new RequestRecord { Index = 0, PromptClass = "short", StartMs = 0, EndMs = batch.Now(), Outcome = x > 0 ? RequestRecord.Ok : "never" });
+            batch.Complete();
+            log.Flush();
+
+            var invocation = Assert.Single(RecordLog.Read(directory, "cpu"));
+            Assert.InRange(invocation.ClientCpuMs!.Value, 50, 10_000);
+            Assert.True(invocation.PeakThreadPoolThreads >= 1);
+            Assert.NotNull(invocation.PeakPendingWorkItems);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_sampler_sees_the_queue_grow_when_blocking_work_floods_the_pool()
+    {
+        using var sampler = ThreadPoolSampler.Start();
+        using var done = new CountdownEvent(200);
+
+        // Far more blocking items than the pool has threads: most of them must wait in the queue for a while.
+        for (var i = 0; i < 200; i++)
+        {
+            ThreadPool.QueueUserWorkItem(_ =>
+            {
+                Thread.Sleep(20);
+                done.Signal();
+            });
+        }
+
+        Assert.True(done.Wait(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+        sampler.Dispose();
+
+        Assert.True(sampler.PeakPendingWorkItems >= 10, $"peak queue {sampler.PeakPendingWorkItems}");
+        Assert.True(sampler.PeakThreads >= 1);
+    }
+}
