@@ -23,7 +23,7 @@ public static class ChatCall
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            batch.Add(Failed(prompt, start, batch.Now(), e));
+            batch.Add(prompt.Failed(start, batch.Now(), e));
         }
     }
 
@@ -41,7 +41,7 @@ public static class ChatCall
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            batch.Add(Failed(prompt, start, batch.Now(), e));
+            batch.Add(prompt.Failed(start, batch.Now(), e));
         }
     }
 
@@ -59,6 +59,7 @@ public static class ChatCall
         return exception switch
         {
             ClientResultException { Status: > 0 } http => $"http {http.Status}",
+            HttpRequestException { StatusCode: { } status } => $"http {(int)status}",
             TaskCanceledException or TimeoutException => "timeout",
             _ when exception.GetBaseException() is System.Net.Sockets.SocketException socket => $"socket {socket.SocketErrorCode}",
             _ => exception.GetBaseException().GetType().Name,
@@ -69,34 +70,6 @@ public static class ChatCall
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(completion);
-        var text = completion.Content.Count > 0 ? completion.Content[0].Text : null;
-        return new RequestRecord
-        {
-            Index = prompt.Index,
-            PromptClass = prompt.PromptClass,
-            StartMs = start,
-            LastTokenMs = end,
-            EndMs = end,
-            OutputTokens = completion.Usage?.OutputTokenCount,
-            Outcome = string.IsNullOrEmpty(text) ? "empty answer" : RequestRecord.Ok,
-            ExpectedTtftMs = prompt.Plan?.TimeToFirstToken.TotalMilliseconds,
-            ExpectedTotalMs = prompt.Plan?.Total.TotalMilliseconds,
-        };
-    }
-
-    public static RequestRecord Failed(PlannedPrompt prompt, double start, double end, Exception exception)
-    {
-        ArgumentNullException.ThrowIfNull(prompt);
-        ArgumentNullException.ThrowIfNull(exception);
-        return new RequestRecord
-        {
-            Index = prompt.Index,
-            PromptClass = prompt.PromptClass,
-            StartMs = start,
-            EndMs = end,
-            Outcome = OutcomeOf(exception),
-            ExpectedTtftMs = prompt.Plan?.TimeToFirstToken.TotalMilliseconds,
-            ExpectedTotalMs = prompt.Plan?.Total.TotalMilliseconds,
-        };
+        return prompt.Answered(start, end, completion.Content.Count > 0 ? completion.Content[0].Text : null, completion.Usage?.OutputTokenCount);
     }
 }

@@ -15,11 +15,11 @@ public static class ExtensionsAIChatCall
         try
         {
             var response = await client.GetResponseAsync(prompt.Prompt.Text, Options(prompt));
-            batch.Add(StackRecords.Answered(prompt, start, batch.Now(), response.Text, (int?)response.Usage?.OutputTokenCount));
+            batch.Add(prompt.Answered(start, batch.Now(), response.Text, (int?)response.Usage?.OutputTokenCount));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            batch.Add(StackRecords.Failed(prompt, start, batch.Now(), e));
+            batch.Add(prompt.Failed(start, batch.Now(), e));
         }
     }
 

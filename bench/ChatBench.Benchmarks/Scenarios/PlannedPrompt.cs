@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Records;
 using ChatBench.Stubs.Latency;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -7,9 +8,30 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
 {
     public string PromptClass => Plan?.Rule.Name ?? Prompt.Text;
 
+    /// <summary>A whole answer arrived: an empty one is a failure, the token count is the server's usage.</summary>
+    public RequestRecord Answered(double start, double end, string? content, int? outputTokens) =>
+        Record(start, end, string.IsNullOrEmpty(content) ? "empty answer" : RequestRecord.Ok) with { LastTokenMs = end, OutputTokens = outputTokens };
+
+    public RequestRecord Failed(double start, double end, Exception exception) => Record(start, end, ChatCall.OutcomeOf(exception));
+
+    /// <summary>A stream, finished or not: its first and last content times, usage tokens and the gaps between chunks.</summary>
+    public RequestRecord Streamed(double start, double? first, double? last, double end, int? outputTokens, string outcome, IReadOnlyList<double>? gaps) =>
+        Record(start, end, outcome) with { FirstTokenMs = first, LastTokenMs = last, OutputTokens = outputTokens, ChunkGapsMs = gaps };
+
     public static IReadOnlyList<PlannedPrompt> For(IReadOnlyList<ChatPrompt> prompts, LatencyProfile? groundTruth)
     {
         ArgumentNullException.ThrowIfNull(prompts);
         return prompts.Select((p, i) => new PlannedPrompt(i, p, groundTruth?.Plan(p.Text, null, p.Seed))).ToList();
     }
+
+    private RequestRecord Record(double start, double end, string outcome) => new()
+    {
+        Index = Index,
+        PromptClass = PromptClass,
+        StartMs = start,
+        EndMs = end,
+        Outcome = outcome,
+        ExpectedTtftMs = Plan?.TimeToFirstToken.TotalMilliseconds,
+        ExpectedTotalMs = Plan?.Total.TotalMilliseconds,
+    };
 }

@@ -100,7 +100,7 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            batch.Add(ChatCall.Failed(prompt, start, batch.Now(), e));
+            batch.Add(prompt.Failed(start, batch.Now(), e));
         }
     }
 }

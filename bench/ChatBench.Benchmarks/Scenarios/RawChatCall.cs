@@ -15,11 +15,11 @@ public static class RawChatCall
         try
         {
             var completion = await client.CompleteAsync(prompt.Prompt.Text, prompt.Prompt.Seed);
-            batch.Add(StackRecords.Answered(prompt, start, batch.Now(), completion.Content, completion.OutputTokens));
+            batch.Add(prompt.Answered(start, batch.Now(), completion.Content, completion.OutputTokens));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            batch.Add(StackRecords.Failed(prompt, start, batch.Now(), e));
+            batch.Add(prompt.Failed(start, batch.Now(), e));
         }
     }
 }

@@ -41,11 +41,11 @@ public static class StreamingChatCall
             }
 
             var outcome = first is null ? "empty answer" : tokens is null ? "no usage" : !finished ? "incomplete stream" : RequestRecord.Ok;
-            batch.Add(Record(prompt, start, first, last, batch.Now(), tokens, outcome, gaps));
+            batch.Add(prompt.Streamed(start, first, last, batch.Now(), tokens, outcome, gaps));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            batch.Add(Record(prompt, start, first, last, batch.Now(), tokens, ChatCall.OutcomeOf(e), gaps));
+            batch.Add(prompt.Streamed(start, first, last, batch.Now(), tokens, ChatCall.OutcomeOf(e), gaps));
         }
     }
 
@@ -61,19 +61,4 @@ public static class StreamingChatCall
 
         return false;
     }
-
-    private static RequestRecord Record(PlannedPrompt prompt, double start, double? first, double? last, double end, int? tokens, string outcome, List<double> gaps) => new()
-    {
-        Index = prompt.Index,
-        PromptClass = prompt.PromptClass,
-        StartMs = start,
-        FirstTokenMs = first,
-        LastTokenMs = last,
-        EndMs = end,
-        OutputTokens = tokens,
-        Outcome = outcome,
-        ExpectedTtftMs = prompt.Plan?.TimeToFirstToken.TotalMilliseconds,
-        ExpectedTotalMs = prompt.Plan?.Total.TotalMilliseconds,
-        ChunkGapsMs = gaps,
-    };
 }

@@ -115,11 +115,11 @@ public class StubCostBenchmarks : RecordedBenchmark
                     : "empty answer";
             }
 
-            batch.Add(Record(index, start, null, end, end, tokens, outcome));
+            batch.Add(planned[index].Streamed(start, null, end, end, tokens, outcome, null));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            batch.Add(Record(index, start, null, null, batch.Now(), null, ChatCall.OutcomeOf(e)));
+            batch.Add(planned[index].Streamed(start, null, null, batch.Now(), null, ChatCall.OutcomeOf(e), null));
         }
     }
 
@@ -134,7 +134,7 @@ public class StubCostBenchmarks : RecordedBenchmark
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
             if (response.StatusCode != HttpStatusCode.OK)
             {
-                batch.Add(Record(index, start, null, null, batch.Now(), null, $"http {(int)response.StatusCode}"));
+                batch.Add(planned[index].Streamed(start, null, null, batch.Now(), null, $"http {(int)response.StatusCode}", null));
                 return;
             }
 
@@ -163,27 +163,13 @@ public class StubCostBenchmarks : RecordedBenchmark
             }
 
             var outcome = done && first is not null && tokens is > 0 ? RequestRecord.Ok : "incomplete stream";
-            batch.Add(Record(index, start, first, last, batch.Now(), tokens, outcome));
+            batch.Add(planned[index].Streamed(start, first, last, batch.Now(), tokens, outcome, null));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            batch.Add(Record(index, start, null, null, batch.Now(), null, ChatCall.OutcomeOf(e)));
+            batch.Add(planned[index].Streamed(start, null, null, batch.Now(), null, ChatCall.OutcomeOf(e), null));
         }
     }
-
-    private RequestRecord Record(int index, double start, double? first, double? last, double end, int? tokens, string outcome) => new()
-    {
-        Index = index,
-        PromptClass = planned[index].PromptClass,
-        StartMs = start,
-        FirstTokenMs = first,
-        LastTokenMs = last,
-        EndMs = end,
-        OutputTokens = tokens,
-        Outcome = outcome,
-        ExpectedTtftMs = planned[index].Plan?.TimeToFirstToken.TotalMilliseconds,
-        ExpectedTotalMs = planned[index].Plan?.Total.TotalMilliseconds,
-    };
 
     private static byte[] RequestBody(bool stream, int seed)
     {
