@@ -3,6 +3,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Reports.Latency;
 
 namespace ChatBench.Benchmarks.Reports;
 
@@ -14,6 +15,7 @@ namespace ChatBench.Benchmarks.Reports;
 public sealed class RecordStore(string directory)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<InvocationRecord>> cache = new();
+    private readonly ConcurrentDictionary<string, CaseLatency> latencies = new();
 
     public string Directory { get; } = directory;
 
@@ -29,6 +31,10 @@ public sealed class RecordStore(string directory)
 
         return cache.GetOrAdd(CaseKey.Of(benchmarkCase), key => Match(report.AllMeasurements, RecordLog.Read(Directory, key)));
     }
+
+    /// <summary>The case's latency statistics, computed once: every latency column and exporter asks for them.</summary>
+    public CaseLatency Latency(Summary summary, BenchmarkCase benchmarkCase) =>
+        latencies.GetOrAdd(CaseKey.Of(benchmarkCase), _ => CaseLatency.Of(Measured(summary, benchmarkCase)));
 
     internal static IReadOnlyList<InvocationRecord> Match(IReadOnlyList<Measurement> measurements, IReadOnlyList<InvocationRecord> invocations)
     {

@@ -45,8 +45,7 @@ public sealed class LatencyColumn(RecordStore records, string name, string legen
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        var invocations = records.Measured(summary, benchmarkCase);
-        return invocations.Count == 0 ? "-" : value(CaseLatency.Of(invocations)) ?? "-";
+        return records.Measured(summary, benchmarkCase).Count == 0 ? "-" : value(records.Latency(summary, benchmarkCase)) ?? "-";
     }
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;

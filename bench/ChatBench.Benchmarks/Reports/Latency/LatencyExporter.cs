@@ -43,7 +43,7 @@ public sealed class LatencyExporter(RecordStore records) : IExporter
 
         var type = cases[0].Case.Descriptor.Type.FullName;
         var parameters = cases[0].Case.Parameters.Items.Select(p => p.Name).ToList();
-        var latencies = cases.Select(c => (c.Case, c.Invocations, Latency: CaseLatency.Of(c.Invocations))).ToList();
+        var latencies = cases.Select(c => (c.Case, c.Invocations, Latency: records.Latency(summary, c.Case))).ToList();
         var files = new List<string>
         {
             Write(summary, type + SummarySuffix, SummaryCsv(latencies, parameters)),
