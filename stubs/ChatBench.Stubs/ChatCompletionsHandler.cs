@@ -249,16 +249,9 @@ internal sealed class ChatCompletionsHandler
 
     private double DeterministicDraw(long arrival) => DeterministicJitter.Uniform(profile.Seed ^ 0x5EED_FA17, (int)arrival);
 
-    /// <summary>Waits until <paramref name="due"/> after <paramref name="start"/>, rounding up so it is never early.</summary>
-    private static async Task WaitUntilAsync(long start, TimeSpan due, CancellationToken cancellation)
-    {
-        var remaining = due - Stopwatch.GetElapsedTime(start);
-        while (remaining > TimeSpan.Zero)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds)), cancellation);
-            remaining = due - Stopwatch.GetElapsedTime(start);
-        }
-    }
+    /// <summary>Waits until <paramref name="due"/> after <paramref name="start"/>, never less.</summary>
+    private static Task WaitUntilAsync(long start, TimeSpan due, CancellationToken cancellation) =>
+        DueTimeScheduler.Shared.WaitUntilAsync(start + (long)Math.Ceiling(due.TotalSeconds * Stopwatch.Frequency), cancellation);
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(PipeReader reader, CancellationToken cancellation)
     {
