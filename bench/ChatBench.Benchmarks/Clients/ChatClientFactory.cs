@@ -22,6 +22,15 @@ public static class ChatClientFactory
         return new ChatClient(target.Model, new ApiKeyCredential(target.ApiKey), Options(target, networkTimeout));
     }
 
+    /// <summary>A client that sends through <paramref name="http"/> instead of the SDK's shared HttpClient; the caller owns it.</summary>
+    public static ChatClient Create(BenchTarget target, HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var options = Options(target);
+        options.Transport = new HttpClientPipelineTransport(http);
+        return new ChatClient(target.Model, new ApiKeyCredential(target.ApiKey), options);
+    }
+
     public static OpenAIClientOptions Options(BenchTarget target, TimeSpan? networkTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(target);

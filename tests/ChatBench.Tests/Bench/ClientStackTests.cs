@@ -75,6 +75,30 @@ public sealed class ClientStackTests : IDisposable
         await Assert.ThrowsAnyAsync<Exception>(() => http11.CompleteAsync(DefaultPromptRules.ShortQuestion, Seed, TestContext.Current.CancellationToken));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Sdk_client_over_h2c_gets_the_same_answer_as_over_http11(bool streaming)
+    {
+        using var h2Stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, 1), Http2Only = true });
+        var plan = h2Stub.Expect(DefaultPromptRules.LongQuestion, requestSeed: Seed);
+        using var http = new HttpClient(new HttpVersionHandler(System.Net.HttpVersion.Version20, new SocketsHttpHandler()));
+
+        var (content, outputTokens) = await AskSdkAsync(ChatClientFactory.Create(Target(h2Stub), http), new PlannedPrompt(0, new ChatPrompt(DefaultPromptRules.LongQuestion, Seed), null), streaming);
+
+        Assert.Equal(plan.Content, content);
+        Assert.Equal(plan.CompletionTokens, outputTokens);
+    }
+
+    [Fact]
+    public async Task An_sdk_client_set_to_http2_fails_against_an_http11_server_instead_of_falling_back()
+    {
+        using var http = new HttpClient(new HttpVersionHandler(System.Net.HttpVersion.Version20, new SocketsHttpHandler()));
+        var sdk = ChatClientFactory.Create(Target(stub), http);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => sdk.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: TestContext.Current.CancellationToken));
+    }
+
     [Fact]
     public async Task Raw_streaming_delivers_one_content_delta_per_planned_token()
     {
@@ -107,28 +131,7 @@ public sealed class ClientStackTests : IDisposable
             }
 
             case "sdk":
-            {
-                var sdk = ChatClientFactory.Create(target);
-                if (!streaming)
-                {
-                    ChatCompletion completion = await sdk.CompleteChatAsync([new UserChatMessage(prompt)], ChatCall.Options(planned), cancellation);
-                    return (completion.Content[0].Text, completion.Usage?.OutputTokenCount);
-                }
-
-                var text = new StringBuilder();
-                int? tokens = null;
-                await foreach (var update in sdk.CompleteChatStreamingAsync([new UserChatMessage(prompt)], ChatCall.Options(planned), cancellation))
-                {
-                    foreach (var part in update.ContentUpdate)
-                    {
-                        text.Append(part.Text);
-                    }
-
-                    tokens = update.Usage?.OutputTokenCount ?? tokens;
-                }
-
-                return (text.ToString(), tokens);
-            }
+                return await AskSdkAsync(ChatClientFactory.Create(target), planned, streaming);
 
             case "sdk-sync":
             {
@@ -177,5 +180,30 @@ public sealed class ClientStackTests : IDisposable
                 return (text.ToString(), tokens);
             }
         }
+    }
+
+    private static async Task<(string Content, int? OutputTokens)> AskSdkAsync(ChatClient sdk, PlannedPrompt planned, bool streaming)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var prompt = planned.Prompt.Text;
+        if (!streaming)
+        {
+            ChatCompletion completion = await sdk.CompleteChatAsync([new UserChatMessage(prompt)], ChatCall.Options(planned), cancellation);
+            return (completion.Content[0].Text, completion.Usage?.OutputTokenCount);
+        }
+
+        var text = new StringBuilder();
+        int? tokens = null;
+        await foreach (var update in sdk.CompleteChatStreamingAsync([new UserChatMessage(prompt)], ChatCall.Options(planned), cancellation))
+        {
+            foreach (var part in update.ContentUpdate)
+            {
+                text.Append(part.Text);
+            }
+
+            tokens = update.Usage?.OutputTokenCount ?? tokens;
+        }
+
+        return (text.ToString(), tokens);
     }
 }
