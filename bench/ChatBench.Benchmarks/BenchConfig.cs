@@ -43,6 +43,9 @@ public static class BenchConfig
                 .WithIterationCount(options.Quick ? 3 : 5)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1)
+                // BenchmarkDotNet rebuilds every project for its child processes, without the compiler server. The
+                // analyzers already ran in the build that started the run: skipping them here saves 7 of its 22 s.
+                .WithArguments([new MsBuildArgument("/p:RunAnalyzers=false"), new MsBuildArgument("/p:EnforceCodeStyleInBuild=false")])
                 .WithId(options.Quick ? "Quick" : "Macro"))
             // The usual statistics, the speed-up against the baseline, and how close each batch came to its ideal.
             .AddColumnProvider(DefaultColumnProviders.Instance)

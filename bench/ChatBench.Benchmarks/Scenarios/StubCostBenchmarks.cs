@@ -26,8 +26,8 @@ public class StubCostBenchmarks : RecordedBenchmark
     /// <summary>A quarter of real time: the hockey answer takes about 0.55 s, long enough to keep 1,000 requests in flight.</summary>
     public const double TimeScale = 0.25;
 
-    /// <summary>Unmeasured stream batches before BenchmarkDotNet's own warm-up: 148 events a stream tier up quickly.</summary>
-    public const int StreamWarmUpRounds = 2;
+    /// <summary>Unmeasured stream batches before the completions: the request path they share warms with the completions.</summary>
+    public const int StreamWarmUpRounds = 1;
 
     /// <summary>
     /// At least this many unmeasured batches of completions. Measured on this machine, a fresh fast-path stub cost
