@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.ConsoleArguments;
 using BenchmarkDotNet.ConsoleArguments.ListBenchmarks;
 using BenchmarkDotNet.Loggers;
@@ -118,7 +119,8 @@ public static class BenchRunner
                 }
             }
 
-            var plan = RunPlan.For(parsedConfig, typeof(BenchRunner).Assembly, options.Quick ? 3 : 5);
+            // The parsed command line carries its own filters only; the heavy-category filter is in the config.
+            var plan = RunPlan.For(ManualConfig.Union(config, parsedConfig), typeof(BenchRunner).Assembly, options.Quick ? 3 : 5);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Plan: {plan.Cases} benchmark cases, {plan.Requests} requests (warm-up included), about {plan.EstimatedOutputTokens} output tokens, against {Describe(options, environment)}."));

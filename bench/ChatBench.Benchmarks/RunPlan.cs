@@ -22,7 +22,8 @@ public sealed record RunPlan(int Cases, long Requests, long EstimatedOutputToken
             .Where(t => t is { IsAbstract: false, IsClass: true } && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute))));
         foreach (var type in benchmarkTypes)
         {
-            foreach (var benchmarkCase in BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases)
+            // The converter builds every case of the type; the run keeps only those the config's filters let through.
+            foreach (var benchmarkCase in BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases.Where(c => config.GetFilters().All(f => f.Predicate(c))))
             {
                 cases++;
                 if (Instantiate(type, benchmarkCase) is ISendsRequests sender)

@@ -97,6 +97,20 @@ public sealed class BenchCommandLineTests
         Assert.Equal(1, stub.Statistics.Received);
     }
 
+    [Fact]
+    public void A_live_plan_counts_only_the_cases_the_run_will_send_heavy_ones_only_when_asked()
+    {
+        using var stub = ChatCompletionsStub.Start();
+        using var environment = new EnvironmentVariableScope().Set(BenchOptions.ApiKeyVariable, "key");
+
+        var (_, defaultPlan, _) = Run("--target", "live", "--base-url", stub.BaseUri.ToString(), "--filter", "*LargeBatch*", "*Load*", "--max-requests", "1");
+        var (_, heavyPlan, _) = Run("--target", "live", "--base-url", stub.BaseUri.ToString(), "--filter", "*LargeBatch*", "*Load*", "--allCategories", "heavy", "--max-requests", "1");
+
+        // LargeBatch: 2 sizes x 4 strategies = 8 cases of 100 and 1,000 requests, 6 calls each; Load (heavy): 5,000 a call.
+        Assert.Contains("Plan: 8 benchmark cases, 26400 requests", defaultPlan, StringComparison.Ordinal);
+        Assert.Contains("Plan: 1 benchmark cases, 30000 requests", heavyPlan, StringComparison.Ordinal);
+    }
+
     private static (int Exit, string Output, string Errors) Run(params string[] args)
     {
         using var output = new StringWriter();
