@@ -20,7 +20,8 @@ namespace ChatBench.Benchmarks;
 /// <summary>The one recommended configuration for every ChatBench benchmark.</summary>
 public static class BenchConfig
 {
-    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy)
+    /// <param name="target">What the benchmark processes measure; null only for a config that parses and plans, never runs.</param>
+    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy, TargetEnvironment? target = null)
     {
         ArgumentNullException.ThrowIfNull(options);
 
@@ -46,6 +47,8 @@ public static class BenchConfig
                 // BenchmarkDotNet rebuilds every project for its child processes, without the compiler server. The
                 // analyzers already ran in the build that started the run: skipping them here saves 7 of its 22 s.
                 .WithArguments([new MsBuildArgument("/p:RunAnalyzers=false"), new MsBuildArgument("/p:EnforceCodeStyleInBuild=false")])
+                // The target reaches each benchmark process through its job, never the host's own environment.
+                .WithEnvironmentVariables(target?.ToJobVariables() ?? [])
                 .WithId(options.Quick ? "Quick" : "Macro"))
             // The usual statistics, the speed-up against the baseline, and how close each batch came to its ideal.
             .AddColumnProvider(DefaultColumnProviders.Instance)

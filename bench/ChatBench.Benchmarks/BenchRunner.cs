@@ -130,7 +130,7 @@ public static class BenchRunner
                 return ExitOverBudget;
             }
 
-            environment.Export();
+            config = BenchConfig.Create(options, artifacts, records, AsksForHeavy(benchmarkArgs), environment);
             Directory.CreateDirectory(records.Directory);
             var artifactResults = Path.Combine(artifacts, "results");
             if (Directory.Exists(artifactResults))

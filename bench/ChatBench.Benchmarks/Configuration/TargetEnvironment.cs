@@ -1,11 +1,13 @@
 using System.Globalization;
+using BenchmarkDotNet.Jobs;
 
 namespace ChatBench.Benchmarks.Configuration;
 
 /// <summary>
-/// How the host tells the benchmark processes what to measure. BenchmarkDotNet runs each benchmark in a child process
-/// that inherits the host's environment, so the host sets these variables before it starts any benchmark.
-/// The API key is never copied here: a live child reads it from <see cref="BenchOptions.ApiKeyVariable"/> itself.
+/// How the host tells the benchmark processes what to measure: environment variables of BenchmarkDotNet's job, set
+/// in each benchmark process only, never in the host's own environment (so runs and tests in one process do not share
+/// them). The API key is never copied here: a live child reads it from <see cref="BenchOptions.ApiKeyVariable"/>,
+/// which it inherits from the user's environment.
 /// </summary>
 public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Model, double TimeScale, ulong Seed, string RecordsDirectory)
 {
@@ -16,17 +18,18 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
     public const string SeedVariable = "CHATBENCH_SEED";
     public const string RecordsVariable = "CHATBENCH_RECORDS";
 
-    public void Export()
-    {
-        Environment.SetEnvironmentVariable(TargetVariable, Target == TargetKind.Live ? "live" : "stub");
-        Environment.SetEnvironmentVariable(BaseUrlVariable, BaseUrl.ToString());
-        Environment.SetEnvironmentVariable(ModelVariable, Model);
-        Environment.SetEnvironmentVariable(TimeScaleVariable, TimeScale.ToString("R", CultureInfo.InvariantCulture));
-        Environment.SetEnvironmentVariable(SeedVariable, Seed.ToString(CultureInfo.InvariantCulture));
-        Environment.SetEnvironmentVariable(RecordsVariable, RecordsDirectory);
-    }
+    /// <summary>The variables for <see cref="JobExtensions.WithEnvironmentVariables(Job, EnvironmentVariable[])"/>.</summary>
+    public EnvironmentVariable[] ToJobVariables() =>
+    [
+        new(TargetVariable, Target == TargetKind.Live ? "live" : "stub"),
+        new(BaseUrlVariable, BaseUrl.ToString()),
+        new(ModelVariable, Model),
+        new(TimeScaleVariable, TimeScale.ToString("R", CultureInfo.InvariantCulture)),
+        new(SeedVariable, Seed.ToString(CultureInfo.InvariantCulture)),
+        new(RecordsVariable, RecordsDirectory),
+    ];
 
-    /// <summary>Reads what the host exported; a benchmark run outside the host gets a clear error instead of guesses.</summary>
+    /// <summary>Reads what the job set in this benchmark process; run outside the host, a clear error instead of guesses.</summary>
     public static TargetEnvironment Import()
     {
         var target = Required(TargetVariable) switch

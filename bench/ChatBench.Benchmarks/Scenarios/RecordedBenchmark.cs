@@ -9,7 +9,7 @@ using OpenAI.Chat;
 namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>
-/// What every chat benchmark shares: the target from the host's environment, one <see cref="ChatClient"/> created in
+/// What every chat benchmark shares: the target the host's job set in this process, one <see cref="ChatClient"/> created in
 /// setup, and a record log for the one case BenchmarkDotNet runs in this process, flushed outside the measured time.
 /// </summary>
 public abstract class RecordedBenchmark
@@ -22,9 +22,12 @@ public abstract class RecordedBenchmark
     protected ChatClient Client { get; private set; } = null!;
 
     [GlobalSetup]
-    public void GlobalSetup()
+    public void GlobalSetup() => SetUpAgainst(TargetEnvironment.Import());
+
+    /// <summary>Setup against a target given directly: what tests use instead of a job's environment.</summary>
+    public void SetUpAgainst(TargetEnvironment environment)
     {
-        var environment = TargetEnvironment.Import();
+        ArgumentNullException.ThrowIfNull(environment);
         recordsDirectory = environment.RecordsDirectory;
         Target = BenchTarget.From(environment);
         Client = ChatClientFactory.Create(Target);

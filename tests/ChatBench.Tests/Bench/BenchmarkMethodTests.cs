@@ -39,17 +39,11 @@ public sealed class BenchmarkMethodTests
         var method = type.GetMethod(methodName)!;
         using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, 1) });
         var records = Directory.CreateTempSubdirectory("chatbench-method-").FullName;
-        using var environment = new EnvironmentVariableScope();
-        foreach (var (name, value) in Variables(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records)))
-        {
-            environment.Set(name, value);
-        }
-
         try
         {
             var benchmark = (RecordedBenchmark)Activator.CreateInstance(type)!;
             SetFirstParameterValues(benchmark);
-            benchmark.GlobalSetup();
+            benchmark.SetUpAgainst(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records));
             if (method.Invoke(benchmark, null) is Task task)
             {
                 await task;
@@ -83,19 +77,6 @@ public sealed class BenchmarkMethodTests
         {
             Directory.Delete(records, recursive: true);
         }
-    }
-
-    private static IEnumerable<(string Name, string Value)> Variables(TargetEnvironment target)
-    {
-        using var scope = new EnvironmentVariableScope();
-        string[] names = [TargetEnvironment.TargetVariable, TargetEnvironment.BaseUrlVariable, TargetEnvironment.ModelVariable, TargetEnvironment.TimeScaleVariable, TargetEnvironment.SeedVariable, TargetEnvironment.RecordsVariable];
-        foreach (var name in names)
-        {
-            scope.Set(name, null);
-        }
-
-        target.Export();
-        return names.Select(n => (n, Environment.GetEnvironmentVariable(n)!)).ToList();
     }
 
     private static void SetFirstParameterValues(object benchmark)
