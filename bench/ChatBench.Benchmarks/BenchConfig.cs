@@ -9,9 +9,9 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Reports;
-using ChatBench.Benchmarks.Reports.Latency;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Summaries;
 using Perfolizer.Horology;
 using Perfolizer.Metrology;
 
@@ -20,19 +20,40 @@ namespace ChatBench.Benchmarks;
 /// <summary>The one recommended configuration for every ChatBench benchmark.</summary>
 public static class BenchConfig
 {
+    /// <summary>The first iteration is cold (connections, JIT): one is run and thrown away.</summary>
+    public const int WarmupIterations = 1;
+
+    /// <summary>Measured iterations per case: five, or three with <c>--quick</c>.</summary>
+    public static int MeasuredIterations(BenchOptions options) => options?.Quick == true ? 3 : 5;
+
     /// <param name="target">What the benchmark processes measure; null only for a config that parses and plans, never runs.</param>
-    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy, TargetEnvironment? target = null)
+    /// <param name="run">The run the JSON results describe; null for a config that parses and plans.</param>
+    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy, TargetEnvironment? target = null, RunDescription? run = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ChatBenchColumn[] columns =
+        [
+            new IdealColumn(records, options.Target),
+            new EfficiencyColumn(records),
+            new ServerCpuColumn(records),
+            .. LatencyColumn.All(records, options.Target == TargetKind.Stub),
+            .. AttemptColumn.All(records),
+            InvocationMetricColumn.ClientCpuPerRequest(records),
+            InvocationMetricColumn.PeakThreadPoolThreads(records),
+            InvocationMetricColumn.PeakPendingWorkItems(records),
+            new AllocatedPerRequestColumn(records),
+        ];
 
-        // Times in milliseconds, no thousands separators in any culture, so the CSV parses anywhere.
+        // Times in milliseconds, the same in every culture. The invariant culture groups thousands with commas
+        // ("1,067.0"), which a CSV cell cannot hold unquoted: no group separator at all.
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.NumberFormat.NumberGroupSeparator = string.Empty;
         var style = SummaryStyle.Default
-            .WithCultureInfo(CultureInfo.InvariantCulture)
+            .WithCultureInfo(culture)
             .WithTimeUnit(TimeUnit.Millisecond);
 
-        // The CSV is for tools: units once in the header ("Mean [ms]"), bare numbers in the cells.
-        var csvStyle = new SummaryStyle(
-            CultureInfo.InvariantCulture, printUnitsInHeader: true, SizeUnit.KB, TimeUnit.Millisecond, printUnitsInContent: false);
+        // The CSV is for spreadsheets: units once in the header ("Mean [ms]"), bare numbers in the cells.
+        var csvStyle = new SummaryStyle(culture, printUnitsInHeader: true, SizeUnit.KB, TimeUnit.Millisecond, printUnitsInContent: false);
 
         var config = ManualConfig.CreateEmpty()
             // Seconds-long operations: no pilot stage, one invocation per iteration, a fixed count. The first
@@ -40,8 +61,8 @@ public static class BenchConfig
             .AddJob(Job.Default
                 .WithStrategy(RunStrategy.Monitoring)
                 .WithLaunchCount(1)
-                .WithWarmupCount(1)
-                .WithIterationCount(options.Quick ? 3 : 5)
+                .WithWarmupCount(WarmupIterations)
+                .WithIterationCount(MeasuredIterations(options))
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1)
                 // BenchmarkDotNet rebuilds every project for its child processes, without the compiler server. The
@@ -50,18 +71,14 @@ public static class BenchConfig
                 // The target reaches each benchmark process through its job, never the host's own environment.
                 .WithEnvironmentVariables(target?.ToJobVariables() ?? [])
                 .WithId(options.Quick ? "Quick" : "Macro"))
-            // The usual statistics, the speed-up against the baseline, and how close each batch came to its ideal.
+            // The usual statistics, the speed-up against the baseline, how close each batch came to its ideal, and what
+            // the records say: latency, attempts, CPU, the thread pool, allocations.
             .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddColumn(new IdealColumn(records, options.Target), new EfficiencyColumn(records), new ServerCpuColumn(records))
-            .AddColumn([.. LatencyColumn.All(records, options.Target == TargetKind.Stub)])
-            .AddColumn([.. AttemptColumn.All(records)])
-            .AddColumn(
-                InvocationMetricColumn.ClientCpuPerRequest(records),
-                InvocationMetricColumn.PeakThreadPoolThreads(records),
-                InvocationMetricColumn.PeakPendingWorkItems(records),
-                new AllocatedPerRequestColumn(records))
+            .AddColumn(columns)
             .AddLogger(ConsoleLogger.Default)
-            .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new SeedArrivalExporter(records), new SeedArrivalCsvExporter(records), new LatencyExporter(records))
+            // Markdown and CSV for people and spreadsheets; the JSON results, which every ChatBench report reads.
+            .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new LatencyExporter(records))
+            .AddExporter(run is null ? [] : [new ResultsJsonExporter(records, run, columns)])
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             .WithSummaryStyle(style)

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -7,9 +8,15 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// N stops at 25 here because the sequential baseline costs N times the mean latency per call; larger batches are in
 /// <see cref="LargeBatchBenchmarks"/>, against the unbounded batch instead.
 /// </summary>
+[SummarySection(2, SummaryHeading, SummaryExplanation, Chart = ChartKind.Scaling, XParameter = nameof(BatchSize))]
 [BenchmarkCategory(BenchmarkCategories.Batch)]
 public class BatchBenchmarks : RecordedBenchmark, ISendsRequests
 {
+    public const string SummaryHeading = "Batches: wall time by batch size";
+
+    public const string SummaryExplanation =
+        "A batch of mixed short and long prompts sent by each strategy. Dashed lines are each strategy's ideal (zero-overhead) time: the sum of the latencies when sequential, the longest when unbounded.";
+
     /// <summary>The limit of the bounded strategies here; <see cref="BoundedConcurrencyBenchmarks"/> varies it.</summary>
     public const int MaxInFlight = 8;
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -6,6 +7,12 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// One batch of 100 requests through a SemaphoreSlim, with the limit on requests in flight varied: how much
 /// concurrency does a batch need before it stops getting faster? Compared against the unbounded limit (100).
 /// </summary>
+[SummarySection(
+    4,
+    "Bounded concurrency: how many requests in flight",
+    "The same batch with at most k requests in flight. Efficiency (Ideal / Mean) shows how close each k comes to its own k-worker ideal.",
+    Chart = ChartKind.BoundedScaling,
+    XParameter = nameof(MaxInFlight))]
 [BenchmarkCategory(BenchmarkCategories.Batch)]
 public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
 {

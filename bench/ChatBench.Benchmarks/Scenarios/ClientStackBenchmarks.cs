@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
@@ -19,6 +20,10 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// its first few hundred calls, bursts of up to 0.2 s of CPU that would otherwise land in measured iterations. Live
 /// targets skip it (it would be billed).
 /// </remarks>
+[SummarySection(
+    8,
+    "Client stacks: what the client itself costs",
+    "The same batches through a raw HttpClient, the SDK's shared ChatClient, a new ChatClient per request and Microsoft.Extensions.AI. CPU, thread-pool and allocation per request are in its report's columns.")]
 [BenchmarkCategory(BenchmarkCategories.ClientStack)]
 [MemoryDiagnoser(displayGenColumns: false)]
 public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests

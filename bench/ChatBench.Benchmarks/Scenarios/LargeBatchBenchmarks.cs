@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -7,6 +8,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// take about 100 s a call at the default time scale), compared against the unbounded batch. The Ideal column still
 /// says what zero overhead would give, and the sequential ideal (the sum of latencies) is in the results' summary.
 /// </summary>
+[SummarySection(3, BatchBenchmarks.SummaryHeading, BatchBenchmarks.SummaryExplanation, Chart = ChartKind.Scaling, XParameter = nameof(BatchSize))]
 [BenchmarkCategory(BenchmarkCategories.Batch)]
 public class LargeBatchBenchmarks : RecordedBenchmark, ISendsRequests
 {

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
@@ -19,6 +20,10 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// column, not a crash: a case with failures did not finish its work, whatever its time.
 /// On the stub this class starts a stub process of its own with the capacity limit.
 /// </summary>
+[SummarySection(
+    7,
+    "Rate limits: what each retry policy loses",
+    "A batch against a server that takes 8 requests at a time and answers the rest 429 with Retry-After. Attempts, 429s and finally failed requests per batch are in its report's columns.")]
 [BenchmarkCategory(BenchmarkCategories.RateLimit)]
 public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
 {

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Records;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -8,6 +9,11 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// Concurrently, the short answer arrives first although it was asked second, and the pair takes about as long as the
 /// long answer alone. Every call's arrival order and times are recorded for the arrival tables in results/.
 /// </summary>
+[SummarySection(
+    1,
+    "Two questions: which answer comes back first",
+    "A long question (hockey players) and a short one (2+2), asked one after the other (Synchronous, the baseline; SequentialAsync) and concurrently. The timeline shows each method's median iteration: when each request was sent and when its answer arrived.",
+    Chart = ChartKind.Timeline)]
 [BenchmarkCategory(BenchmarkCategories.Seed)]
 public class SeedScenarioBenchmarks : RecordedBenchmark, ISendsRequests
 {

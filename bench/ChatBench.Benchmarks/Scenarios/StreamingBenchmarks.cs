@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -7,6 +8,12 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// time: 1 is one after the other. What matters here is not only the wall time but how soon the first token arrives
 /// (TTFT) and how steadily the rest follow (ITL), per request, as percentiles: see the -latency reports.
 /// </summary>
+[SummarySection(
+    5,
+    "Streaming: time to first token and end-to-end latency",
+    "Per streaming case (concurrency level), the 50th, 90th and 99th percentiles over every measured request: time to first token (TTFT) and time to the last token (E2E).",
+    Chart = ChartKind.LatencyPercentiles,
+    XParameter = nameof(Concurrency))]
 [BenchmarkCategory(BenchmarkCategories.Streaming)]
 public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
 {

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Targets;
 
@@ -10,6 +11,11 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// token events per second by ten (100 streams: about 83,000 a second) and makes that case measure the CPU of a
 /// two-core machine instead; so on the stub this class starts a stub process of its own at time scale 1.
 /// </summary>
+[SummarySection(
+    6,
+    "Calibration: the harness's own error",
+    "100 streams at the real token rate against a stub whose every planned time is known: measured minus planned TTFT is the harness's own measurement error (the TTFT err column of its report).",
+    Chart = ChartKind.LatencyPercentiles)]
 [BenchmarkCategory(BenchmarkCategories.Streaming)]
 public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
 {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs.Latency;
@@ -17,6 +18,10 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// thousand requests in tiered JIT compilation (several times the steady cost), so setup sends unmeasured rounds until
 /// the cost per request stops falling.
 /// </summary>
+[SummarySection(
+    9,
+    "The stub's own cost",
+    "The stub in a process of its own, its CPU time per request read around each batch: the fast path against WireMock.Net's mapping pipeline (Server CPU/req in its report).")]
 [BenchmarkCategory(BenchmarkCategories.Stub)]
 public class StubCostBenchmarks : RecordedBenchmark
 {

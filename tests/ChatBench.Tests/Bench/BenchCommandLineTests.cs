@@ -18,7 +18,7 @@ public sealed class BenchCommandLineTests
     {
         var (exit, output, errors) = Run(option, value);
 
-        Assert.Equal(BenchRunner.ExitBadArguments, exit);
+        Assert.Equal(ExitCodes.BadArguments, exit);
         Assert.StartsWith($"error: option {option}", errors, StringComparison.Ordinal);
         Assert.Single(errors.Trim().Split('\n'));
         Assert.DoesNotContain("Plan:", output, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class BenchCommandLineTests
     {
         var (exit, _, errors) = Run("--frobnicate");
 
-        Assert.Equal(BenchRunner.ExitBadArguments, exit);
+        Assert.Equal(ExitCodes.BadArguments, exit);
         Assert.Contains("frobnicate", errors, StringComparison.Ordinal);
     }
 
@@ -40,7 +40,7 @@ public sealed class BenchCommandLineTests
 
         var (exit, output, errors) = Run("--target", "live");
 
-        Assert.Equal(BenchRunner.ExitBadArguments, exit);
+        Assert.Equal(ExitCodes.BadArguments, exit);
         Assert.Contains(BenchOptions.ApiKeyVariable, errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Plan:", output, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class BenchCommandLineTests
 
         var (exit, _, errors) = Run("--target", "live", "--base-url", "http://127.0.0.1:9/v1");
 
-        Assert.Equal(BenchRunner.ExitTargetUnavailable, exit);
+        Assert.Equal(ExitCodes.TargetUnavailable, exit);
         Assert.StartsWith("error: preflight failed:", errors, StringComparison.Ordinal);
         Assert.Contains("unreachable", errors, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class BenchCommandLineTests
 
         var (exit, output, errors) = Run("--target", "live", "--base-url", stub.BaseUri.ToString());
 
-        Assert.Equal(BenchRunner.ExitTargetUnavailable, exit);
+        Assert.Equal(ExitCodes.TargetUnavailable, exit);
         Assert.Contains("401", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-key-4711", output + errors, StringComparison.Ordinal);
     }
@@ -78,7 +78,7 @@ public sealed class BenchCommandLineTests
 
         var (exit, _, errors) = Run("--target", "live", "--base-url", stub.BaseUri.ToString(), "--model", "no-such-model");
 
-        Assert.Equal(BenchRunner.ExitTargetUnavailable, exit);
+        Assert.Equal(ExitCodes.TargetUnavailable, exit);
         Assert.Contains("404", errors, StringComparison.Ordinal);
         Assert.Contains("no-such-model", errors, StringComparison.Ordinal);
     }
@@ -91,7 +91,7 @@ public sealed class BenchCommandLineTests
 
         var (exit, output, errors) = Run("--target", "live", "--base-url", stub.BaseUri.ToString(), "--filter", "*SeedScenario*", "--max-requests", "5");
 
-        Assert.Equal(BenchRunner.ExitOverBudget, exit);
+        Assert.Equal(ExitCodes.OverBudget, exit);
         Assert.Contains("Plan: 3 benchmark cases, 36 requests", output, StringComparison.Ordinal);
         Assert.Contains("--max-requests", errors, StringComparison.Ordinal);
         Assert.Equal(1, stub.Statistics.Received);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Reports.Latency;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;

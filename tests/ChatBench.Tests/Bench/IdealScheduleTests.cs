@@ -1,4 +1,5 @@
 using ChatBench.Benchmarks.Reports;
+using ChatBench.Benchmarks.Summaries;
 using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Tests.Bench;

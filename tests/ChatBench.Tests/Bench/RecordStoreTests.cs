@@ -2,6 +2,7 @@ using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Reports;
+using ChatBench.Benchmarks.Summaries;
 
 namespace ChatBench.Tests.Bench;
 

@@ -1,5 +1,5 @@
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Reports.Latency;
+using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Tests.Bench;
 
@@ -69,11 +69,11 @@ public sealed class StreamingMetricsTests
         double[] sorted = [10, 20, 30, 40];
 
         // Rank p/100 * (n - 1): p50 -> 1.5 -> 25; p90 -> 2.7 -> 37; p99 -> 2.97 -> 39.7.
-        Assert.Equal(25, Distribution.Percentile(sorted, 50), 9);
-        Assert.Equal(37, Distribution.Percentile(sorted, 90), 9);
-        Assert.Equal(39.7, Distribution.Percentile(sorted, 99), 9);
-        Assert.Equal(10, Distribution.Percentile(sorted, 0));
-        Assert.Equal(40, Distribution.Percentile(sorted, 100));
+        Assert.Equal(25, Distribution.Quantile(sorted, 0.50), 9);
+        Assert.Equal(37, Distribution.Quantile(sorted, 0.90), 9);
+        Assert.Equal(39.7, Distribution.Quantile(sorted, 0.99), 9);
+        Assert.Equal(10, Distribution.Quantile(sorted, 0));
+        Assert.Equal(40, Distribution.Quantile(sorted, 1));
 
         var distribution = Distribution.Of([40, 10, 30, 20])!;
         Assert.Equal((4, 25.0, 40.0), (distribution.Count, distribution.Mean, distribution.Max));

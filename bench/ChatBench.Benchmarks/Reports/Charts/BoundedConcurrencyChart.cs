@@ -1,37 +1,30 @@
+using ChatBench.Benchmarks.Results;
 using ScottPlot;
 
 namespace ChatBench.Benchmarks.Reports.Charts;
 
 /// <summary>
 /// A fixed batch sent with at most k requests in flight: wall time (solid) and its ideal (dashed) on the left axis,
-/// efficiency (Ideal / Mean, dotted) on the right, against k on a log scale. Reads the CSV report of
-/// BoundedConcurrencyBenchmarks: Method, the <c>MaxInFlight</c> parameter, <c>Mean [ms]</c>, <c>Ideal [ms]</c>, Efficiency.
+/// efficiency (Ideal / Mean, dotted) on the right, against k on a log scale.
 /// </summary>
 public sealed class BoundedConcurrencyChart : IChart
 {
-    public const string Parameter = "MaxInFlight";
-
-    public const string ReportClass = "BoundedConcurrencyBenchmarks";
-
     public string Title => "Bounded concurrency: wall time and efficiency by max in flight";
 
-    public string FileName => "bounded-concurrency.png";
+    public string FileName(string firstClass) => $"{firstClass}-bounded.png";
 
-    public string? Draw(ResultsFolder results, string caption, string path)
+    public string? Draw(IReadOnlyList<ResultsFile> section, SummaryPlacement placement, string caption, string path)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        if (results.Report(ReportClass) is not { } file)
-        {
-            return $"no {ReportClass} report (it did not run).";
-        }
-
-        var series = ScalingSeries.From([ReportTable.Load(file)], Parameter);
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(placement);
+        var parameter = placement.XParameter ?? string.Empty;
+        var series = ScalingSeries.From(section, parameter);
         if (!ScalingSeries.AnyMeasured(series))
         {
-            return $"no measured case in {Path.GetFileName(file)} (every case failed, or it has no {Parameter} column).";
+            return $"no measured case with a numeric {parameter} (every case failed, or none ran).";
         }
 
-        var plot = ChartFrame.Create(Title, "Max requests in flight (log scale)", "Wall time per batch (ms)", caption);
+        var plot = ChartFrame.Create(Title, $"{parameter} (log scale)", "Wall time per batch (ms)", caption);
         plot.Axes.Right.Label.Text = "Efficiency (Ideal / Mean)";
         var xs = new List<double>();
         for (var i = 0; i < series.Count; i++)

@@ -1,41 +1,35 @@
+using ChatBench.Benchmarks.Results;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 
 namespace ChatBench.Benchmarks.Reports.Charts;
 
 /// <summary>
-/// The p50, p90 and p99 of one streaming latency (time to first token, or end to end) for every streaming case, one
-/// group of bars per case (method and concurrency level). Reads what <see cref="LatencyPercentiles"/> describes.
+/// The p50, p90 and p99 of one latency (time to first token, or end to end) for every case of a section that has it,
+/// one group of bars per case (method and parameters).
 /// </summary>
-public sealed class StreamingLatencyChart(string metric, string title, string fileName) : IChart
+public sealed class StreamingLatencyChart(string metric, string title, Func<CaseLatency, Distribution?> select) : IChart
 {
-    public static StreamingLatencyChart TimeToFirstToken { get; } =
-        new("ttft", "Streaming: time to first token (TTFT) percentiles", "streaming-ttft.png");
+    public static StreamingLatencyChart TimeToFirstToken { get; } = new("ttft", "Time to first token (TTFT) percentiles", l => l.Ttft);
 
-    public static StreamingLatencyChart EndToEnd { get; } =
-        new("e2e", "Streaming: end-to-end latency (E2E) percentiles", "streaming-e2e.png");
+    public static StreamingLatencyChart EndToEnd { get; } = new("e2e", "End-to-end latency (E2E) percentiles", l => l.E2E);
 
     private static readonly string[] PercentileNames = ["p50", "p90", "p99"];
 
-    public string Metric => metric;
-
     public string Title => title;
 
-    public string FileName => fileName;
+    public string FileName(string firstClass) => $"{firstClass}-{metric}.png";
 
-    public string? Draw(ResultsFolder results, string caption, string path)
+    public string? Draw(IReadOnlyList<ResultsFile> section, SummaryPlacement placement, string caption, string path)
     {
-        ArgumentNullException.ThrowIfNull(results);
-        var cases = LatencyPercentiles.Read(results, metric);
-        if (cases.Count == 0)
-        {
-            return "no streaming latency files (`*-latency.csv` or `*-requests.csv`; StreamingBenchmarks did not run).";
-        }
-
-        var measured = cases.Where(c => c.Measured).ToList();
+        ArgumentNullException.ThrowIfNull(section);
+        var measured = section.SelectMany(f => f.Cases)
+            .Select(c => (Case: c.Label, Distribution: c.Latency is { } latency ? select(latency) : null))
+            .Where(c => c.Distribution is not null)
+            .ToList();
         if (measured.Count == 0)
         {
-            return $"no {metric.ToUpperInvariant()} values in the streaming latency files (every case failed, or the columns are missing).";
+            return $"no {metric.ToUpperInvariant()} values (every case failed, or none ran).";
         }
 
         var plot = ChartFrame.Create(Title, "Benchmark case", $"{metric.ToUpperInvariant()} (ms)", caption);
@@ -43,16 +37,14 @@ public sealed class StreamingLatencyChart(string metric, string title, string fi
         var bars = new List<Bar>();
         for (var i = 0; i < measured.Count; i++)
         {
-            var values = new[] { measured[i].P50, measured[i].P90, measured[i].P99 };
+            var d = measured[i].Distribution!;
+            var values = new[] { d.P50, d.P90, d.P99 };
             for (var p = 0; p < values.Length; p++)
             {
-                if (values[p] is { } value)
-                {
-                    bars.Add(new Bar { Position = (i * 4) + p, Value = value, FillColor = ChartFrame.Colour(p), Size = 0.9 });
-                }
+                bars.Add(new Bar { Position = (i * 4) + p, Value = values[p], FillColor = ChartFrame.Colour(p), Size = 0.9 });
             }
 
-            ticks.AddMajor((i * 4) + 1, measured[i].Case.Replace(", ", "\n", StringComparison.Ordinal));
+            ticks.AddMajor((i * 4) + 1, measured[i].Case.Replace(" (", "\n(", StringComparison.Ordinal));
         }
 
         plot.Add.Bars(bars);

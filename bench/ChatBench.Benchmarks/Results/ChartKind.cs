@@ -1,0 +1,20 @@
+namespace ChatBench.Benchmarks.Results;
+
+/// <summary>The chart a summary section draws from its classes' results.</summary>
+public enum ChartKind
+{
+    /// <summary>No chart: the section's tables only.</summary>
+    None,
+
+    /// <summary>When each request of the median iteration was sent and answered, per method.</summary>
+    Timeline,
+
+    /// <summary>Wall time and its ideal against a size parameter, both axes logarithmic.</summary>
+    Scaling,
+
+    /// <summary>Wall time, ideal and efficiency against a concurrency limit.</summary>
+    BoundedScaling,
+
+    /// <summary>Time to first token and end-to-end percentiles per case, with their table.</summary>
+    LatencyPercentiles,
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.ConsoleArguments;
+using BenchmarkDotNet.ConsoleArguments.ListBenchmarks;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Reports;
+using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Summaries;
+using ChatBench.Benchmarks.Targets;
+
+namespace ChatBench.Benchmarks;
+
+/// <summary>
+/// A benchmark run: BenchmarkDotNet's arguments checked, the results folder checked, the target opened, the plan
+/// printed (and held to the live budget), the benchmarks run, and the reports published from their JSON results.
+/// </summary>
+public static class RunCommand
+{
+    public static int Execute(BenchOptions options, string root, string results, TextWriter output, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        var artifacts = Path.Combine(root, "BenchmarkDotNet.Artifacts");
+        var records = new RecordStore(Path.Combine(artifacts, "records", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)));
+        var parserLog = new AccumulationLogger();
+        var planning = BenchConfig.Create(options, artifacts, records, includeHeavy: true);
+        var (parsed, _, parsedOptions) = ConfigParser.Parse([.. options.BenchmarkDotNetArguments], parserLog, planning);
+        if (!parsed)
+        {
+            errors.WriteLine($"error: {FirstError(parserLog.GetLog()).TrimEnd('.')}; see --help.");
+            return ExitCodes.BadArguments;
+        }
+
+        // BenchmarkSwitcher asks on standard input when no filter is given; the default suite is everything.
+        string[] arguments = parsedOptions.Filters.Any() ? [.. options.BenchmarkDotNetArguments] : [.. options.BenchmarkDotNetArguments, "--filter", "*"];
+        var heavy = parsedOptions.AllCategories.Concat(parsedOptions.AnyCategories).Contains(BenchmarkCategories.Heavy);
+        if (parsedOptions.ListBenchmarkCaseMode != ListBenchmarkCaseMode.Disabled || parsedOptions.PrintInformation)
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run(arguments, BenchConfig.Create(options, artifacts, records, heavy));
+            return ExitCodes.Ok;
+        }
+
+        if (ResultsDirectory.CheckWritable(results) is { } unwritable)
+        {
+            errors.WriteLine($"error: {unwritable}");
+            return ExitCodes.BadArguments;
+        }
+
+        using var session = TargetSession.Open(options, records.Directory, output, errors, out var exitCode);
+        if (session is null)
+        {
+            return exitCode;
+        }
+
+        var run = Describe(options, parsedOptions, root);
+        var config = BenchConfig.Create(options, artifacts, records, heavy, session.Environment, run);
+        var (_, parsedConfig, _) = ConfigParser.Parse(arguments, new AccumulationLogger(), config);
+        var plan = RunPlan.For(ManualConfig.Union(config, parsedConfig), typeof(RunCommand).Assembly, run.MeasuredIterations);
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Plan: {plan.Cases} benchmark cases, {plan.Requests} requests (warm-up included), about {plan.EstimatedOutputTokens} output tokens, against {session.Describe()}."));
+        if (options.Target == TargetKind.Live && plan.Requests > options.MaxRequests)
+        {
+            errors.WriteLine($"error: the plan sends {plan.Requests} requests, above --max-requests {options.MaxRequests}: narrow it with --filter or --quick, or raise --max-requests.");
+            return ExitCodes.OverBudget;
+        }
+
+        Directory.CreateDirectory(records.Directory);
+        var artifactResults = Path.Combine(artifacts, "results");
+        if (Directory.Exists(artifactResults))
+        {
+            Directory.Delete(artifactResults, recursive: true);
+        }
+
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run(arguments, config).ToList();
+        var failed = summaries.SelectMany(s => s.Reports).Count(r => !r.Success) + summaries.Count(s => s.HasCriticalValidationErrors);
+        try
+        {
+            var published = ResultsPublisher.Publish(artifactResults, results);
+            output.WriteLine($"Reports: {published.Count} files in {results}");
+            SummaryCommand.Write(results, output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            errors.WriteLine($"error: the run finished but its reports could not be published ({e.Message.TrimEnd('.')}); this run's reports are in {artifactResults} and its records in {records.Directory}.");
+            return ExitCodes.BenchmarkFailed;
+        }
+
+        if (summaries.Count == 0 || failed > 0)
+        {
+            errors.WriteLine(summaries.Count == 0
+                ? "error: no benchmark ran; check --filter (list them with --list flat)."
+                : $"error: {failed} benchmark case(s) failed; their rows show NA and the reports in {results} are incomplete. See the log above for the first error.");
+            return ExitCodes.BenchmarkFailed;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static RunDescription Describe(BenchOptions options, CommandLineOptions parsed, string root)
+    {
+        var stub = options.Target == TargetKind.Stub;
+        return new RunDescription
+        {
+            Target = stub ? "stub" : "live",
+            BaseUrl = stub ? null : options.BaseUrl.ToString(),
+            Model = options.Model,
+            TimeScale = stub ? options.TimeScale : null,
+            Seed = stub ? options.Seed : null,
+            Commit = GitRevision.Of(root),
+            DateUtc = DateTimeOffset.UtcNow,
+            WarmupIterations = parsed.WarmupIterationCount ?? BenchConfig.WarmupIterations,
+            MeasuredIterations = parsed.IterationCount ?? BenchConfig.MeasuredIterations(options),
+            BenchmarkArguments = options.BenchmarkDotNetArguments,
+        };
+    }
+
+    /// <summary>The reason in BenchmarkDotNet's parser output, which starts with a banner and then "ERROR(S):".</summary>
+    private static string FirstError(string log)
+    {
+        var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var heading = Array.FindIndex(lines, l => l.StartsWith("ERROR", StringComparison.Ordinal));
+        return heading >= 0 && heading + 1 < lines.Length ? lines[heading + 1]
+            : lines.LastOrDefault() ?? "BenchmarkDotNet rejected the arguments";
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Reports;
+using BenchmarkDotNet.Running;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Results;
+
+namespace ChatBench.Benchmarks.Summaries;
+
+/// <summary>Builds one case's <see cref="CaseResult"/> from BenchmarkDotNet's report and the records its process wrote.</summary>
+public static class CaseResults
+{
+    public static CaseResult From(Summary summary, BenchmarkCase benchmarkCase, RecordStore records, IReadOnlyList<ChatBenchColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(benchmarkCase);
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(columns);
+        var report = summary[benchmarkCase];
+        var invocations = records.Measured(summary, benchmarkCase);
+        var statistics = report?.ResultStatistics;
+        return new CaseResult
+        {
+            Method = benchmarkCase.Descriptor.WorkloadMethod.Name,
+            Parameters = benchmarkCase.Parameters.Items.ToDictionary(p => p.Name, p => Convert.ToString(p.Value, CultureInfo.InvariantCulture) ?? string.Empty),
+            Baseline = benchmarkCase.Descriptor.Baseline,
+            Success = report is { Success: true } && statistics is not null,
+            IterationsMs = report?.AllMeasurements
+                .Where(m => m.IterationMode == IterationMode.Workload && m.IterationStage == IterationStage.Actual)
+                .Select(m => Round(m.Nanoseconds / m.Operations / 1e6))
+                .ToList() ?? [],
+            Statistics = statistics is null
+                ? null
+                : new CaseStatistics(statistics.N, Ms(statistics.Mean), Ms(statistics.Median), Ms(statistics.StandardDeviation), Ms(statistics.Min), Ms(statistics.Max)),
+            IdealMs = CaseIdeal.Milliseconds(records, summary, benchmarkCase) is { } ideal ? Round(ideal) : null,
+            Efficiency = new EfficiencyColumn(records).Value(summary, benchmarkCase),
+            Columns = columns
+                .Select(c => (c.ColumnName, Value: c.Value(summary, benchmarkCase)))
+                .Where(c => c.Value is not null)
+                .ToDictionary(c => c.ColumnName, c => c.Value!.Value),
+            Latency = invocations.Count == 0 ? null : records.Latency(summary, benchmarkCase),
+            Iterations = invocations.Select(Iteration).ToList(),
+            Samples = invocations.Count == 0 ? null : Samples(invocations),
+            MedianIteration = MedianIteration(invocations),
+        };
+    }
+
+    private static IterationResult Iteration(InvocationRecord invocation) => new()
+    {
+        Requests = invocation.Requests.Count,
+        Failed = invocation.Requests.Count(r => !r.Succeeded),
+        SpanMs = invocation.Requests.Count == 0 ? 0 : Round(invocation.Requests.Max(r => r.EndMs) - invocation.Requests.Min(r => r.StartMs)),
+        FirstAnswered = invocation.Requests.Where(r => r.Succeeded).MinBy(r => r.EndMs)?.Index,
+        ClientCpuMs = invocation.ClientCpuMs,
+        ServerCpuMs = invocation.ServerCpuMs,
+        Attempts = invocation.Attempts,
+        RateLimited = invocation.RateLimited,
+        PeakThreadPoolThreads = invocation.PeakThreadPoolThreads,
+        PeakPendingWorkItems = invocation.PeakPendingWorkItems,
+    };
+
+    private static LatencySamples Samples(IReadOnlyList<InvocationRecord> invocations)
+    {
+        var metrics = invocations.SelectMany(i => i.Requests).Select(RequestLatency.Of).OfType<RequestLatency>().ToList();
+        return new LatencySamples(
+            metrics.Select(m => m.Ttft).OfType<double>().Select(Round).ToList(),
+            metrics.Select(m => m.Itl).OfType<double>().Select(Round).ToList(),
+            metrics.Select(m => Round(m.E2E)).ToList());
+    }
+
+    private static List<RequestResult>? MedianIteration(IReadOnlyList<InvocationRecord> invocations)
+    {
+        if (invocations.Count == 0 || invocations[0].Requests.Count > CaseResult.MedianIterationLimit)
+        {
+            return null;
+        }
+
+        var median = invocations.OrderBy(i => i.Requests.Count == 0 ? 0 : i.Requests.Max(r => r.EndMs)).ElementAt(invocations.Count / 2);
+        return median.Requests
+            .OrderBy(r => r.Index)
+            .Select(r => new RequestResult(r.Index, r.PromptClass, Round(r.StartMs), r.FirstTokenMs is { } t ? Round(t) : null, Round(r.EndMs), r.OutputTokens, r.Outcome))
+            .ToList();
+    }
+
+    private static double Ms(double nanoseconds) => Round(nanoseconds / 1e6);
+
+    private static double Round(double milliseconds) => Math.Round(milliseconds, 3);
+}

@@ -1,0 +1,45 @@
+using System.Reflection;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Reports;
+using ChatBench.Benchmarks.Results;
+
+namespace ChatBench.Benchmarks.Summaries;
+
+/// <summary>
+/// Writes <c>&lt;Namespace.Class&gt;-results.json</c> for every benchmark class of a summary: the run, the class's
+/// summary placement, and each case's <see cref="CaseResult"/>. Every report and chart is made from these files.
+/// </summary>
+public sealed class ResultsJsonExporter(RecordStore records, RunDescription run, IReadOnlyList<ChatBenchColumn> columns) : IExporter
+{
+    public string Name => "ChatBench.Json";
+
+    public void ExportToLog(Summary summary, ILogger logger)
+    {
+    }
+
+    public IEnumerable<string> ExportToFiles(Summary summary, ILogger consoleLogger)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.BenchmarksCases
+            .GroupBy(c => c.Descriptor.Type)
+            .Select(type => (Type: type.Key, Cases: type.Select(c => CaseResults.From(summary, c, records, columns)).ToList()))
+            .Select(type => ResultsJson.Write(
+                new ResultsFile
+                {
+                    SchemaVersion = ResultsFile.CurrentSchemaVersion,
+                    Run = run,
+                    Benchmark = new BenchmarkDescription
+                    {
+                        Type = type.Type.FullName ?? type.Type.Name,
+                        Name = type.Type.Name,
+                        Categories = summary.BenchmarksCases.Where(c => c.Descriptor.Type == type.Type).SelectMany(c => c.Descriptor.Categories).Distinct().Order(StringComparer.Ordinal).ToList(),
+                        Summary = type.Type.GetCustomAttribute<SummarySectionAttribute>()?.ToPlacement(),
+                        ColumnLegends = columns.Where(c => type.Cases.Any(r => r.Columns.ContainsKey(c.ColumnName))).ToDictionary(c => c.ColumnName, c => c.Legend),
+                    },
+                    Cases = type.Cases,
+                },
+                summary.ResultsDirectoryPath))
+            .ToList();
+    }
+}

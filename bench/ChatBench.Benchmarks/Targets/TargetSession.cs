@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Stubs;
+
+namespace ChatBench.Benchmarks.Targets;
+
+/// <summary>
+/// The target for the length of one run: the embedded stub started and warmed up, or the live endpoint's key and
+/// preflight checked. Ctrl+C or SIGTERM ends the benchmark processes and the stub and exits with
+/// <see cref="ExitCodes.Interrupted"/>; disposing stops the stub.
+/// </summary>
+public sealed class TargetSession : IDisposable
+{
+    private readonly ChatCompletionsStub? stub;
+    private readonly PosixSignalRegistration onInterrupt;
+    private readonly PosixSignalRegistration onTerminate;
+
+    private TargetSession(TargetEnvironment environment, ChatCompletionsStub? stub, TextWriter errors)
+    {
+        Environment = environment;
+        this.stub = stub;
+
+        // BenchmarkDotNet carries on through Ctrl+C; a user who presses it wants the run, its benchmark processes and
+        // the stub gone, and an exit code that says the reports are incomplete.
+        void Interrupt(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            errors.WriteLine("error: interrupted; the benchmark processes and the stub are stopped, and this run's reports are incomplete.");
+            ChildProcesses.KillAll();
+            stub?.Dispose();
+            System.Environment.Exit(ExitCodes.Interrupted);
+        }
+
+        onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+    }
+
+    public TargetEnvironment Environment { get; }
+
+    /// <summary>Opens the target, or returns null with the exit code after writing the one-line reason.</summary>
+    public static TargetSession? Open(BenchOptions options, string recordsDirectory, TextWriter output, TextWriter errors, out int exitCode)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        exitCode = ExitCodes.Ok;
+        if (options.Target == TargetKind.Stub)
+        {
+            var stub = ChatCompletionsStub.Start(new StubOptions
+            {
+                Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed),
+                Models = new StubOptions().Models.Append(options.Model).Distinct().ToList(),
+            });
+            var session = new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory), stub, errors);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({StubWarmUp.Rounds * StubWarmUp.RequestsPerRound} unmeasured requests)..."));
+            StubWarmUp.RunAsync(stub.BaseUri).GetAwaiter().GetResult();
+            return session;
+        }
+
+        if (string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable)))
+        {
+            errors.WriteLine($"error: {BenchOptions.ApiKeyVariable} is not set: export your API key in it for --target live, or drop --target live to use the embedded stub.");
+            exitCode = ExitCodes.BadArguments;
+            return null;
+        }
+
+        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory);
+        output.WriteLine($"Preflight: one request to {options.BaseUrl} with model {options.Model}...");
+        if (LivePreflight.Check(BenchTarget.From(live)) is { } reason)
+        {
+            errors.WriteLine($"error: preflight failed: {reason}");
+            exitCode = ExitCodes.TargetUnavailable;
+            return null;
+        }
+
+        return new TargetSession(live, null, errors);
+    }
+
+    /// <summary>What the run measures, for the plan line.</summary>
+    public string Describe() => Environment.Target == TargetKind.Stub
+        ? string.Create(CultureInfo.InvariantCulture, $"the embedded stub at {Environment.BaseUrl} (time scale {Environment.TimeScale}, seed {Environment.Seed})")
+        : $"{Environment.BaseUrl} (model {Environment.Model})";
+
+    public void Dispose()
+    {
+        onInterrupt.Dispose();
+        onTerminate.Dispose();
+        stub?.Dispose();
+    }
+}
