@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using ChatBench.Benchmarks;
 using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 
@@ -58,6 +60,13 @@ public sealed class LiveRunTests
             Assert.Equal(9, stub.Statistics.Succeeded);
             Assert.Equal(0, stub.Statistics.Unauthorized);
 
+            var json = ResultsJson.ReadFolder(results).Single();
+            Assert.Equal(("live", "SeedScenarioBenchmarks"), (json.Run.Target, json.Benchmark.Name));
+            var concurrent = Assert.Single(json.Cases);
+            Assert.Equal(3, concurrent.IterationsMs.Count);
+            Assert.Equal(6, concurrent.Samples!.E2EMs.Count);
+            AssertReportOnlyRegeneratesTheSummary(results);
+
             Assert.DoesNotContain(CanaryKey, console, StringComparison.Ordinal);
             var written = Directory.GetFiles(results, "*", SearchOption.AllDirectories).Concat(LogFiles(root).Except(logsBefore)).ToList();
             Assert.NotEmpty(written);
@@ -69,6 +78,35 @@ public sealed class LiveRunTests
         finally
         {
             Directory.Delete(results, recursive: true);
+        }
+    }
+
+    /// <summary>A copy of the results without any CSV or markdown gets the same summary page and charts from its JSON.</summary>
+    private static void AssertReportOnlyRegeneratesTheSummary(string results)
+    {
+        var copy = Directory.CreateTempSubdirectory("chatbench-report-only-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(results).Where(f => !f.EndsWith(".csv", StringComparison.Ordinal) && !f.EndsWith(".md", StringComparison.Ordinal)))
+            {
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            }
+
+            using var output = new StringWriter();
+            using var errors = new StringWriter();
+            Assert.Equal(ExitCodes.Ok, BenchRunner.Run(["--report-only", "--results", copy], output, errors));
+            Assert.Equal(File.ReadAllText(Path.Combine(results, "SUMMARY.md")), File.ReadAllText(Path.Combine(copy, "SUMMARY.md")));
+            var charts = Directory.GetFiles(Path.Combine(results, "charts")).Select(Path.GetFileName).Order().ToList();
+            Assert.NotEmpty(charts);
+            Assert.Equal(charts, Directory.GetFiles(Path.Combine(copy, "charts")).Select(Path.GetFileName).Order().ToList());
+            foreach (var chart in charts)
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(results, "charts", chart!)), File.ReadAllBytes(Path.Combine(copy, "charts", chart!)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
         }
     }
 
