@@ -76,20 +76,22 @@ public static class RunCommand
             Directory.Delete(artifactResults, recursive: true);
         }
 
-        var summaries = BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run(arguments, config).ToList();
-        var failed = summaries.SelectMany(s => s.Reports).Count(r => !r.Success) + summaries.Count(s => s.HasCriticalValidationErrors);
+        List<BenchmarkDotNet.Reports.Summary> summaries;
         try
         {
+            summaries = BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run(arguments, config).ToList();
             var published = ResultsPublisher.Publish(artifactResults, results);
             output.WriteLine($"Reports: {published.Count} files in {results}");
             SummaryCommand.Write(results, output);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            errors.WriteLine($"error: the run finished but its reports could not be published ({e.Message.TrimEnd('.')}); this run's reports are in {artifactResults} and its records in {records.Directory}.");
+            // Whatever broke after the benchmarks started, what they measured is on disk: say where, in one line.
+            errors.WriteLine($"error: the run failed after it started ({e.GetType().Name}: {OneLine(e.Message)}); its reports so far are in {artifactResults} and its records in {records.Directory}.");
             return ExitCodes.BenchmarkFailed;
         }
 
+        var failed = summaries.SelectMany(s => s.Reports).Count(r => !r.Success) + summaries.Count(s => s.HasCriticalValidationErrors);
         if (summaries.Count == 0 || failed > 0)
         {
             errors.WriteLine(summaries.Count == 0
@@ -118,6 +120,8 @@ public static class RunCommand
             BenchmarkArguments = options.BenchmarkDotNetArguments,
         };
     }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ").TrimEnd('.');
 
     /// <summary>The reason in BenchmarkDotNet's parser output, which starts with a banner and then "ERROR(S):".</summary>
     private static string FirstError(string log)

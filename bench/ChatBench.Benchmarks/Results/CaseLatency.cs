@@ -15,11 +15,11 @@ public sealed record CaseLatency(
     IReadOnlyDictionary<string, int> Errors,
     Distribution? Ttft,
     Distribution? Itl,
-    Distribution? E2E,
+    [property: JsonPropertyName("e2e")] Distribution? E2E,
     Distribution? ChunkGaps,
     Distribution? TtftError,
     Distribution? ItlError,
-    Distribution? E2EError,
+    [property: JsonPropertyName("e2eError")] Distribution? E2EError,
     double RequestsPerSecond,
     double OutputTokensPerSecond)
 {
