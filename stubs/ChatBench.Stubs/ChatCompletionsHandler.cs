@@ -29,17 +29,45 @@ internal sealed class ChatCompletionsHandler
     private readonly StubStatistics statistics;
     private readonly string retryAfterSeconds;
     private readonly string retryAfterMilliseconds;
+    private readonly long maxBodyBytes;
     private long arrivals;
 
-    public ChatCompletionsHandler(LatencyProfile profile, StubFaults faults, IEnumerable<string> models, StubStatistics statistics)
+    public ChatCompletionsHandler(LatencyProfile profile, StubFaults faults, IEnumerable<string> models, StubStatistics statistics, long maxBodyBytes)
     {
         this.profile = profile;
+        this.maxBodyBytes = maxBodyBytes;
         this.faults = faults;
         this.models = new HashSet<string>(models, StringComparer.Ordinal);
         this.statistics = statistics;
         var retryAfter = faults.RetryAfter ?? TimeSpan.FromSeconds(profile.TimeScale);
         retryAfterSeconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         retryAfterMilliseconds = Math.Max(0, (long)Math.Ceiling(retryAfter.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// For the WireMock pipeline, which reads the body itself: refuses a body over the limit with 413 before WireMock
+    /// buffers it, and hands WireMock the bytes read. False when the request is already answered (or gone).
+    /// </summary>
+    public async Task<bool> BufferBodyAsync(HttpContext context)
+    {
+        try
+        {
+            if (await RequestBodyReader.ReadAsync(context.Request, maxBodyBytes, context.RequestAborted) is { } body)
+            {
+                context.Request.Body = new MemoryStream(body, writable: false);
+                return true;
+            }
+
+            statistics.Received1();
+            await RejectAsync(context, OpenAIError.RequestTooLarge(maxBodyBytes));
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException || context.RequestAborted.IsCancellationRequested)
+        {
+            statistics.Received1();
+            statistics.Abandoned1();
+        }
+
+        return false;
     }
 
     /// <summary>Answers one request; <paramref name="body"/> is the request body when the caller has read it already.</summary>
@@ -51,14 +79,24 @@ internal sealed class ChatCompletionsHandler
         var aborted = context.RequestAborted;
         try
         {
+            if (body is null)
+            {
+                if (await RequestBodyReader.ReadAsync(context.Request, maxBodyBytes, aborted) is not { } read)
+                {
+                    await RejectAsync(context, OpenAIError.RequestTooLarge(maxBodyBytes));
+                    return;
+                }
+
+                body = read;
+            }
+
             if (Authorize(context.Request) is { } authError)
             {
                 await RejectAsync(context, authError);
                 return;
             }
 
-            var bytes = body ?? await ReadBodyAsync(context.Request.BodyReader, aborted);
-            if (!ChatRequestParser.TryParse(bytes, out var request, out var parseError))
+            if (!ChatRequestParser.TryParse(body.Value, out var request, out var parseError))
             {
                 await RejectAsync(context, parseError);
                 return;
@@ -113,6 +151,33 @@ internal sealed class ChatCompletionsHandler
         catch (Exception e) when (e is OperationCanceledException or IOException || aborted.IsCancellationRequested)
         {
             // The client went away (a timeout, a cancelled run): nothing left to answer.
+            statistics.Abandoned1();
+        }
+#pragma warning disable CA1031 // Whatever failed, the client must get OpenAI's 500, never the exception's text.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            await FailAsync(context);
+        }
+    }
+
+    private async Task FailAsync(HttpContext context)
+    {
+        if (context.Response.HasStarted)
+        {
+            // Half an answer cannot become an error any more: cut it, as a server that crashed mid-stream would.
+            statistics.Rejected(500);
+            context.Abort();
+            return;
+        }
+
+        context.Response.Clear();
+        try
+        {
+            await RejectAsync(context, OpenAIError.ServerError());
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
             statistics.Abandoned1();
         }
     }
@@ -252,20 +317,4 @@ internal sealed class ChatCompletionsHandler
     /// <summary>Waits until <paramref name="due"/> after <paramref name="start"/>, never less.</summary>
     private static Task WaitUntilAsync(long start, TimeSpan due, CancellationToken cancellation) =>
         DueTimeScheduler.Shared.WaitUntilAsync(start + (long)Math.Ceiling(due.TotalSeconds * Stopwatch.Frequency), cancellation);
-
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(PipeReader reader, CancellationToken cancellation)
-    {
-        while (true)
-        {
-            var result = await reader.ReadAsync(cancellation);
-            if (result.IsCompleted)
-            {
-                var bytes = result.Buffer.ToArray();
-                reader.AdvanceTo(result.Buffer.End);
-                return bytes;
-            }
-
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-        }
-    }
 }
