@@ -86,7 +86,7 @@ var json = new
     setup,
     samples = samples.OrderBy(s => s.Requests).Select(s => new { requests = s.Requests, rssMiB = Math.Round(s.RssMiB, 1), elapsedSeconds = Math.Round(s.Seconds, 1) }),
 };
-await File.WriteAllTextAsync(Path.Combine(root, "results/stub-memory-soak.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+await File.WriteAllTextAsync(Path.Combine(root, "results/stub-memory-soak.json"), JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n");
 Console.Write(markdown);
 
 static double RssMiB(int pid)
