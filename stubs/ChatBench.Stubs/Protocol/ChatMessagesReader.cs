@@ -37,16 +37,8 @@ internal static class ChatMessagesReader
         foreach (var message in messages.EnumerateArray())
         {
             var path = $"messages[{index++}]";
-            if (message.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidRequestException(OpenAIError.InvalidType(path, "an object", RequestFields.Describe(message)));
-            }
-
-            var role = RequestFields.RequiredString(message, "role", $"{path}.role");
-            if (Array.IndexOf(Roles, role) < 0)
-            {
-                throw new InvalidRequestException(OpenAIError.UnsupportedValue($"{path}.role", role, Roles));
-            }
+            RequestFields.RequireObject(message, path);
+            var role = RequestFields.RequiredChoice(message, "role", $"{path}.role", Roles);
 
             // Only an assistant message may leave its content out (it may carry tool calls instead).
             var text = ReadContent(message, $"{path}.content", required: role != "assistant");
@@ -88,18 +80,8 @@ internal static class ChatMessagesReader
         foreach (var part in content.EnumerateArray())
         {
             var partPath = $"{path}[{index++}]";
-            if (part.ValueKind != JsonValueKind.Object)
-            {
-                throw new InvalidRequestException(OpenAIError.InvalidType(partPath, "an object", RequestFields.Describe(part)));
-            }
-
-            var type = RequestFields.RequiredString(part, "type", $"{partPath}.type");
-            if (Array.IndexOf(PartTypes, type) < 0)
-            {
-                throw new InvalidRequestException(OpenAIError.UnsupportedValue($"{partPath}.type", type, PartTypes));
-            }
-
-            if (type == "text")
+            RequestFields.RequireObject(part, partPath);
+            if (RequestFields.RequiredChoice(part, "type", $"{partPath}.type", PartTypes) == "text")
             {
                 texts.Add(RequestFields.RequiredString(part, "text", $"{partPath}.text"));
             }

@@ -19,6 +19,21 @@ internal static class RequestFields
         return Text(value, param);
     }
 
+    /// <summary>A required string that must be one of <paramref name="supported"/>, as a message's role or a part's type.</summary>
+    public static string RequiredChoice(JsonElement parent, string name, string param, IReadOnlyList<string> supported)
+    {
+        var value = RequiredString(parent, name, param);
+        return supported.Contains(value) ? value : throw new InvalidRequestException(OpenAIError.UnsupportedValue(param, value, supported));
+    }
+
+    public static void RequireObject(JsonElement value, string param)
+    {
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidRequestException(OpenAIError.InvalidType(param, "an object", Describe(value)));
+        }
+    }
+
     /// <summary>The text of a string element; invalid UTF-8 or a lone surrogate is a body OpenAI cannot parse either.</summary>
     public static string Text(JsonElement value, string param)
     {
