@@ -34,8 +34,13 @@ public sealed class ChatCompletionsStub : IDisposable
             throw new ArgumentException("The stub needs at least one model to answer for.", nameof(options));
         }
 
+        if (options.MaxBodyBytes < 1)
+        {
+            throw new ArgumentException($"The request body limit must be at least 1 byte, not {options.MaxBodyBytes}.", nameof(options));
+        }
+
         Options = options;
-        var handler = new ChatCompletionsHandler(options.Profile, options.Faults, options.Models, Statistics);
+        var handler = new ChatCompletionsHandler(options.Profile, options.Faults, options.Models, Statistics, options.MaxBodyBytes);
         var settings = new WireMockServerSettings
         {
             // WireMock.Net makes a "grpc://" URL a Kestrel endpoint with HttpProtocols.Http2 and no TLS: the only way
@@ -46,19 +51,22 @@ public sealed class ChatCompletionsStub : IDisposable
             DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
         };
-        if (options.Pipeline == StubPipeline.FastPath)
+        settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
         {
-            settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
+            if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(ChatCompletionsPath, StringComparison.Ordinal))
             {
-                if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.Equals(ChatCompletionsPath, StringComparison.Ordinal))
-                {
-                    await handler.HandleAsync(context, null);
-                    return;
-                }
-
                 await next(context);
-            });
-        }
+            }
+            else if (options.Pipeline == StubPipeline.FastPath)
+            {
+                await handler.HandleAsync(context, null);
+            }
+            else if (await handler.BufferBodyAsync(context))
+            {
+                // WireMock would buffer any body whole, so the size limit is enforced before it sees one.
+                await next(context);
+            }
+        });
 
         server = WireMockServer.Start(settings);
         if (options.Pipeline == StubPipeline.WireMockMapping)

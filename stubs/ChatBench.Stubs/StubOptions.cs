@@ -6,6 +6,8 @@ namespace ChatBench.Stubs;
 /// <summary>Everything that defines one stub instance.</summary>
 public sealed record StubOptions
 {
+    public const long DefaultMaxBodyBytes = 4 * 1024 * 1024;
+
     /// <summary>The TCP port; 0 picks a free one.</summary>
     public int Port { get; init; }
 
@@ -26,6 +28,12 @@ public sealed record StubOptions
     /// for HTTP/2 exactly (HttpClient: request version 2.0 with <c>RequestVersionExact</c>); HTTP/1.1 requests fail.
     /// </summary>
     public bool Http2Only { get; init; }
+
+    /// <summary>
+    /// The largest chat request body accepted, in bytes; a larger one gets 413 <c>request_too_large</c> without being
+    /// read whole. The default, 4 MiB, is far above any chat prompt the benchmarks send.
+    /// </summary>
+    public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
 
     /// <summary>How many WireMock request-log entries to keep (for the non-chat routes); bounded so memory stays flat.</summary>
     public int MaxRequestLogCount { get; init; } = 100;

@@ -8,6 +8,7 @@ public sealed class StubStatistics
     private long badRequests;
     private long unauthorized;
     private long unknownModels;
+    private long tooLarge;
     private long rateLimited;
     private long serverErrors;
     private long stalled;
@@ -25,6 +26,8 @@ public sealed class StubStatistics
     public long Unauthorized => Interlocked.Read(ref unauthorized);
 
     public long UnknownModels => Interlocked.Read(ref unknownModels);
+
+    public long TooLarge => Interlocked.Read(ref tooLarge);
 
     public long RateLimited => Interlocked.Read(ref rateLimited);
 
@@ -58,6 +61,7 @@ public sealed class StubStatistics
             case 400: Interlocked.Increment(ref badRequests); break;
             case 401: Interlocked.Increment(ref unauthorized); break;
             case 404: Interlocked.Increment(ref unknownModels); break;
+            case 413: Interlocked.Increment(ref tooLarge); break;
             case 429: Interlocked.Increment(ref rateLimited); break;
             default: Interlocked.Increment(ref serverErrors); break;
         }

@@ -1,9 +1,12 @@
 using System.Text.Json;
-using ChatBench.Stubs.Latency;
 
 namespace ChatBench.Stubs.Protocol;
 
-/// <summary>Reads a chat-completions request body, or says what is wrong with it in the OpenAI error shape.</summary>
+/// <summary>
+/// Reads a chat-completions request body, or says what is wrong with it in the OpenAI error shape: every field the
+/// stub reads, and the common sampling fields it ignores, are checked by type and range, so a client's mistake gets
+/// the 400 the OpenAI API would send.
+/// </summary>
 public static class ChatRequestParser
 {
     public static bool TryParse(ReadOnlyMemory<byte> body, out ChatRequest request, out OpenAIError error)
@@ -23,132 +26,67 @@ public static class ChatRequestParser
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                error = OpenAIError.InvalidJson();
+                request = Read(document.RootElement);
+                return true;
+            }
+            catch (InvalidRequestException e)
+            {
+                error = e.Error;
                 return false;
             }
-
-            if (!root.TryGetProperty("model", out var model) || model.ValueKind != JsonValueKind.String || model.GetString() is not { Length: > 0 } modelName)
-            {
-                error = OpenAIError.MissingParameter("model");
-                return false;
-            }
-
-            if (!root.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
-            {
-                error = OpenAIError.MissingParameter("messages");
-                return false;
-            }
-
-            if (messages.GetArrayLength() == 0)
-            {
-                error = OpenAIError.InvalidParameter("messages", "Invalid 'messages': empty array. Expected an array with minimum length 1.");
-                return false;
-            }
-
-            if (!TryReadMessages(messages, out var lastUserMessage, out var promptTokens, out error)
-                || !TryReadMaxTokens(root, out var maxTokens, out error))
-            {
-                return false;
-            }
-
-            var stream = root.TryGetProperty("stream", out var streamValue) && streamValue.ValueKind == JsonValueKind.True;
-            var includeUsage = stream
-                && root.TryGetProperty("stream_options", out var streamOptions)
-                && streamOptions.ValueKind == JsonValueKind.Object
-                && streamOptions.TryGetProperty("include_usage", out var usage)
-                && usage.ValueKind == JsonValueKind.True;
-            long? seed = root.TryGetProperty("seed", out var seedValue) && seedValue.TryGetInt64(out var s) ? s : null;
-
-            request = new ChatRequest(modelName, lastUserMessage, promptTokens, stream, includeUsage, maxTokens, seed);
-            return true;
         }
     }
 
-    private static bool TryReadMessages(JsonElement messages, out string lastUserMessage, out int promptTokens, out OpenAIError error)
+    private static ChatRequest Read(JsonElement root)
     {
-        lastUserMessage = string.Empty;
-        error = null!;
-
-        // The chat format costs about three tokens per message plus three to prime the reply.
-        promptTokens = 3;
-        var index = 0;
-        foreach (var message in messages.EnumerateArray())
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            if (message.ValueKind != JsonValueKind.Object
-                || !message.TryGetProperty("role", out var role)
-                || role.ValueKind != JsonValueKind.String)
-            {
-                error = OpenAIError.MissingParameter($"messages[{index}].role");
-                return false;
-            }
-
-            var text = ReadContent(message);
-            promptTokens += 3 + AnswerTokenizer.Count(text);
-            if (role.ValueEquals("user"u8))
-            {
-                lastUserMessage = text;
-            }
-
-            index++;
+            throw new InvalidRequestException(OpenAIError.InvalidJson());
         }
 
-        return true;
+        var model = RequestFields.RequiredString(root, "model", "model");
+        if (model.Length == 0)
+        {
+            throw new InvalidRequestException(OpenAIError.MissingParameter("model"));
+        }
+
+        var (lastUserMessage, promptTokens) = ChatMessagesReader.Read(root);
+        var stream = RequestFields.Boolean(root, "stream", "stream") ?? false;
+        var includeUsage = ReadIncludeUsage(root, stream);
+
+        // max_completion_tokens replaced max_tokens; both are checked, the newer one wins.
+        var maxCompletionTokens = RequestFields.Integer(root, "max_completion_tokens", 1, int.MaxValue);
+        var maxTokens = RequestFields.Integer(root, "max_tokens", 1, int.MaxValue);
+        var seed = RequestFields.Integer(root, "seed", long.MinValue, long.MaxValue);
+
+        RequestFields.Integer(root, "n", 1, 128);
+        RequestFields.Decimal(root, "temperature", 0, 2);
+        RequestFields.Decimal(root, "top_p", 0, 1);
+        RequestFields.Decimal(root, "presence_penalty", -2, 2);
+        RequestFields.Decimal(root, "frequency_penalty", -2, 2);
+
+        return new ChatRequest(model, lastUserMessage, promptTokens, stream, includeUsage, (int?)(maxCompletionTokens ?? maxTokens), seed);
     }
 
-    private static string ReadContent(JsonElement message)
+    private static bool ReadIncludeUsage(JsonElement root, bool stream)
     {
-        if (!message.TryGetProperty("content", out var content))
+        if (!root.TryGetProperty("stream_options", out var options) || options.ValueKind == JsonValueKind.Null)
         {
-            return string.Empty;
+            return false;
         }
 
-        if (content.ValueKind == JsonValueKind.String)
+        if (options.ValueKind != JsonValueKind.Object)
         {
-            return content.GetString() ?? string.Empty;
+            throw new InvalidRequestException(OpenAIError.InvalidType("stream_options", "an object", RequestFields.Describe(options)));
         }
 
-        if (content.ValueKind != JsonValueKind.Array)
+        if (!stream)
         {
-            return string.Empty;
+            throw new InvalidRequestException(OpenAIError.InvalidParameter("stream_options", "The 'stream_options' parameter is only allowed when 'stream' is enabled."));
         }
 
-        // Content parts: only the text parts count for the prompt.
-        var parts = new List<string>();
-        foreach (var part in content.EnumerateArray())
-        {
-            if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
-            {
-                parts.Add(text.GetString() ?? string.Empty);
-            }
-        }
-
-        return string.Join('\n', parts);
-    }
-
-    private static bool TryReadMaxTokens(JsonElement root, out int? maxTokens, out OpenAIError error)
-    {
-        maxTokens = null;
-        error = null!;
-        foreach (var name in (ReadOnlySpan<string>)["max_completion_tokens", "max_tokens"])
-        {
-            if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-            {
-                continue;
-            }
-
-            if (!value.TryGetInt32(out var limit) || limit < 1)
-            {
-                error = OpenAIError.InvalidParameter(name, $"Invalid '{name}': expected an integer of at least 1.");
-                return false;
-            }
-
-            maxTokens = limit;
-            return true;
-        }
-
-        return true;
+        return RequestFields.Boolean(options, "include_usage", "stream_options.include_usage") ?? false;
     }
 }

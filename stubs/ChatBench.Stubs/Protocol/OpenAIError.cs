@@ -16,6 +16,40 @@ public sealed record OpenAIError(int Status, string Message, string Type, string
     public static OpenAIError InvalidParameter(string param, string message) =>
         new(400, message, "invalid_request_error", param, "invalid_value");
 
+    /// <summary><paramref name="expected"/> and <paramref name="actual"/> read as OpenAI words them: "an integer", "a string".</summary>
+    public static OpenAIError InvalidType(string param, string expected, string actual) =>
+        new(400, $"Invalid type for '{param}': expected {expected}, but got {actual} instead.", "invalid_request_error", param, "invalid_type");
+
+    /// <summary>A number outside its range; <paramref name="kind"/> is "integer" or "decimal", as in OpenAI's codes.</summary>
+    public static OpenAIError OutOfRange(string param, string kind, bool below, string bound, string actual) => new(
+        400,
+        $"Invalid '{param}': {kind} {(below ? "below minimum" : "above maximum")} value. Expected a value {(below ? ">=" : "<=")} {bound}, but got {actual} instead.",
+        "invalid_request_error",
+        param,
+        $"{kind}_{(below ? "below_min" : "above_max")}_value");
+
+    public static OpenAIError UnsupportedValue(string param, string value, IReadOnlyList<string> supported) => new(
+        400,
+        $"Invalid value: '{value}'. Supported values are: {string.Join(", ", supported.SkipLast(1).Select(v => $"'{v}'"))}, and '{supported[^1]}'.",
+        "invalid_request_error",
+        param,
+        "invalid_value");
+
+    public static OpenAIError EmptyArray(string param) => new(
+        400,
+        $"Invalid '{param}': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+        "invalid_request_error",
+        param,
+        "empty_array");
+
+    /// <summary>Sent before the body is read, so the client learns the limit instead of a cut connection.</summary>
+    public static OpenAIError RequestTooLarge(long limitBytes) => new(
+        413,
+        $"The request body is too large: this server accepts at most {limitBytes} bytes.",
+        "invalid_request_error",
+        null,
+        "request_too_large");
+
     public static OpenAIError MissingApiKey() => new(
         401,
         "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",

@@ -35,6 +35,11 @@ public sealed partial class StandaloneServerTests
     [InlineData("--bogus", "1", "--bogus")]
     [InlineData("--error-rate", "2", "--error-rate")]
     [InlineData("--port", "70000", "--port")]
+    [InlineData("--pipeline", "grpc", "--pipeline")]
+    [InlineData("--protocol", "h3", "--protocol")]
+    [InlineData("--max-concurrency", "many", "--max-concurrency")]
+    [InlineData("--max-body-bytes", "0", "--max-body-bytes")]
+    [InlineData("--jitter", "1", "--jitter")]
     public async Task A_bad_option_is_a_one_line_error_and_exit_code_2(string option, string value, string named)
     {
         using var server = Start(option, value);
@@ -55,10 +60,19 @@ public sealed partial class StandaloneServerTests
         await server.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(0, server.ExitCode);
-        foreach (var option in (string[])["--port", "--time-scale", "--seed", "--api-key", "--max-concurrency", "--error-rate"])
+        foreach (var option in (string[])["--port", "--host", "--time-scale", "--seed", "--api-key", "--max-concurrency", "--error-rate", "--stall-ms", "--cut-after", "--short-prompt-chars", "--pipeline", "--protocol", "--max-body-bytes"])
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_arguments_the_benchmarks_start_the_stub_with_still_parse()
+    {
+        string[] faults = ["--max-concurrency", "4", "--protocol", "h2c"];
+        using var server = ChatBench.Benchmarks.Targets.StubProcess.Start(ChatBench.Benchmarks.Targets.StubProcess.Arguments(0.1, 7, "wiremock", faults));
+
+        Assert.Equal("/v1", server.BaseUri.AbsolutePath);
     }
 
     private static Process Start(params string[] args)

@@ -17,11 +17,20 @@ internal static class StubClient
             NetworkTimeout = networkTimeout ?? TimeSpan.FromSeconds(30),
         });
 
-    public static ChatCompletionsStub Start(double timeScale = 0.02, StubPipeline pipeline = StubPipeline.FastPath, ChatBench.Stubs.Faults.StubFaults? faults = null) =>
+    public static ChatCompletionsStub Start(
+        double timeScale = 0.02,
+        StubPipeline pipeline = StubPipeline.FastPath,
+        ChatBench.Stubs.Faults.StubFaults? faults = null,
+        long maxBodyBytes = StubOptions.DefaultMaxBodyBytes) =>
         ChatCompletionsStub.Start(new StubOptions
         {
             Profile = ChatBench.Stubs.Latency.LatencyProfile.Default with { TimeScale = timeScale },
             Pipeline = pipeline,
             Faults = faults ?? ChatBench.Stubs.Faults.StubFaults.None,
+            MaxBodyBytes = maxBodyBytes,
         });
+
+    /// <summary>Posts a raw body to the stub's chat route, as a client that bypasses the SDK's own checks would.</summary>
+    public static Task<HttpResponseMessage> PostChatAsync(HttpClient http, ChatCompletionsStub stub, HttpContent body) =>
+        http.PostAsync(new Uri(stub.BaseUri + "/chat/completions"), body, TestContext.Current.CancellationToken);
 }

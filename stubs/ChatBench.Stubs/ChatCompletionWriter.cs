@@ -1,0 +1,136 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
+using ChatBench.Stubs.Faults;
+using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Protocol;
+using Microsoft.AspNetCore.Http;
+
+namespace ChatBench.Stubs;
+
+/// <summary>
+/// Writes a planned answer on schedule: the whole completion when it is due, or the stream token by token. Writes go
+/// straight to the response pipe, so this is the part of the stub that costs CPU per request; keep it lean.
+/// </summary>
+internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics statistics)
+{
+    private static readonly byte[] RoleEventTail =
+        "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}]}\n\n"u8.ToArray();
+
+    private static readonly byte[] ContentEventMiddle = "{\"index\":0,\"delta\":{\"content\":\""u8.ToArray();
+    private static readonly byte[] ContentEventTail = "\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"u8.ToArray();
+    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
+    private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Answers <paramref name="request"/> with <paramref name="plan"/>, timed from <paramref name="start"/>.</summary>
+    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long start)
+    {
+        var identity = new CompletionIdentity(request.Model);
+        if (request.Stream)
+        {
+            await StreamAsync(context, request, plan, identity, start);
+        }
+        else
+        {
+            await WaitUntilAsync(start, plan.Total, context.RequestAborted);
+            await WriteCompletionAsync(context, request, plan, identity);
+        }
+    }
+
+    private async Task WriteCompletionAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens);
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/json";
+        response.ContentLength = buffer.WrittenCount;
+        await response.BodyWriter.WriteAsync(buffer.WrittenMemory, context.RequestAborted);
+        statistics.Succeeded1();
+    }
+
+    private async Task StreamAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long start)
+    {
+        var aborted = context.RequestAborted;
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache";
+        var pipe = response.BodyWriter;
+        var prefix = identity.ChunkPrefix();
+        var cutAfter = faults.CutStreamAfterEvents ?? int.MaxValue;
+
+        // Like vLLM and OpenAI, the role event goes out before any content; it does not count as the first token.
+        pipe.Write(prefix);
+        pipe.Write(RoleEventTail);
+        await pipe.FlushAsync(aborted);
+        var events = 1;
+
+        var tokens = plan.Rule.EncodedTokens;
+        var unflushed = false;
+        for (var i = 0; i < plan.CompletionTokens; i++)
+        {
+            var due = plan.TokenDueAt(i);
+            if (Stopwatch.GetElapsedTime(start) < due)
+            {
+                // Tokens already due go out together; the next one waits for its own time, never less.
+                if (unflushed)
+                {
+                    await pipe.FlushAsync(aborted);
+                }
+
+                await WaitUntilAsync(start, due, aborted);
+            }
+
+            // A cut stream dies when its next event was due, after everything before it went out.
+            if (events >= cutAfter)
+            {
+                await CutAsync(context, pipe);
+                return;
+            }
+
+            pipe.Write(prefix);
+            pipe.Write(ContentEventMiddle);
+            pipe.Write(tokens[i]);
+            pipe.Write(ContentEventTail);
+            unflushed = true;
+            events++;
+        }
+
+        if (events >= cutAfter)
+        {
+            await CutAsync(context, pipe);
+            return;
+        }
+
+        pipe.Write(prefix);
+        pipe.Write(FinishEventTail(plan.FinishReason));
+        if (request.IncludeUsage)
+        {
+            pipe.Write(prefix);
+            ChatCompletionJson.WriteUsageChunkTail(pipe, request.PromptTokens, plan.CompletionTokens);
+        }
+
+        pipe.Write(Done);
+        await pipe.FlushAsync(aborted);
+        statistics.Succeeded1();
+    }
+
+    private async Task CutAsync(HttpContext context, PipeWriter pipe)
+    {
+        await pipe.FlushAsync(context.RequestAborted);
+
+        // A flush hands the bytes to Kestrel, not yet to the socket; an abort right away could drop them.
+        await Task.Delay(CutGrace, context.RequestAborted);
+        statistics.Cut1();
+        context.Abort();
+    }
+
+    private static ReadOnlySpan<byte> FinishEventTail(string finishReason) => finishReason == "length"
+        ? "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"length\"}]}\n\n"u8
+        : "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]}\n\n"u8;
+
+    /// <summary>Waits until <paramref name="due"/> after <paramref name="start"/>, never less.</summary>
+    private static Task WaitUntilAsync(long start, TimeSpan due, CancellationToken cancellation) =>
+        DueTimeScheduler.Shared.WaitUntilAsync(start + (long)Math.Ceiling(due.TotalSeconds * Stopwatch.Frequency), cancellation);
+}

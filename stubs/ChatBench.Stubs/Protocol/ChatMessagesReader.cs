@@ -1,0 +1,92 @@
+using System.Text.Json;
+using ChatBench.Stubs.Latency;
+
+namespace ChatBench.Stubs.Protocol;
+
+/// <summary>
+/// Checks <c>messages</c> as the OpenAI API does (each message an object with a known role, content a string or an
+/// array of typed parts) and reads what the stub needs from it: the last user message and the prompt's token count.
+/// </summary>
+internal static class ChatMessagesReader
+{
+    private static readonly string[] Roles = ["system", "developer", "user", "assistant", "tool", "function"];
+    private static readonly string[] PartTypes = ["text", "image_url", "input_audio", "file", "refusal"];
+
+    public static (string LastUserMessage, int PromptTokens) Read(JsonElement root)
+    {
+        if (!root.TryGetProperty("messages", out var messages))
+        {
+            throw new InvalidRequestException(OpenAIError.MissingParameter("messages"));
+        }
+
+        if (messages.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidRequestException(OpenAIError.InvalidType("messages", "an array", RequestFields.Describe(messages)));
+        }
+
+        if (messages.GetArrayLength() == 0)
+        {
+            throw new InvalidRequestException(OpenAIError.EmptyArray("messages"));
+        }
+
+        var lastUserMessage = string.Empty;
+
+        // The chat format costs about three tokens per message plus three to prime the reply.
+        var promptTokens = 3;
+        var index = 0;
+        foreach (var message in messages.EnumerateArray())
+        {
+            var path = $"messages[{index++}]";
+            RequestFields.RequireObject(message, path);
+            var role = RequestFields.RequiredChoice(message, "role", $"{path}.role", Roles);
+
+            // Only an assistant message may leave its content out (it may carry tool calls instead).
+            var text = ReadContent(message, $"{path}.content", required: role != "assistant");
+            promptTokens += 3 + AnswerTokenizer.Count(text);
+            if (role == "user")
+            {
+                lastUserMessage = text;
+            }
+        }
+
+        return (lastUserMessage, promptTokens);
+    }
+
+    private static string ReadContent(JsonElement message, string path, bool required)
+    {
+        if (!message.TryGetProperty("content", out var content) || content.ValueKind == JsonValueKind.Null)
+        {
+            return required ? throw new InvalidRequestException(OpenAIError.MissingParameter(path)) : string.Empty;
+        }
+
+        if (content.ValueKind == JsonValueKind.String)
+        {
+            return RequestFields.Text(content, path);
+        }
+
+        if (content.ValueKind != JsonValueKind.Array)
+        {
+            throw new InvalidRequestException(OpenAIError.InvalidType(path, "one of a string or array of objects", RequestFields.Describe(content)));
+        }
+
+        if (content.GetArrayLength() == 0)
+        {
+            throw new InvalidRequestException(OpenAIError.EmptyArray(path));
+        }
+
+        // Content parts: only the text parts count for the prompt.
+        var texts = new List<string>();
+        var index = 0;
+        foreach (var part in content.EnumerateArray())
+        {
+            var partPath = $"{path}[{index++}]";
+            RequestFields.RequireObject(part, partPath);
+            if (RequestFields.RequiredChoice(part, "type", $"{partPath}.type", PartTypes) == "text")
+            {
+                texts.Add(RequestFields.RequiredString(part, "text", $"{partPath}.text"));
+            }
+        }
+
+        return string.Join('\n', texts);
+    }
+}
