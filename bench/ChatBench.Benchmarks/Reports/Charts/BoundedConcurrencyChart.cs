@@ -15,14 +15,12 @@ public sealed class BoundedConcurrencyChart : IChart
 
     public string? Draw(IReadOnlyList<ResultsFile> section, SummaryPlacement placement, string caption, string path)
     {
-        ArgumentNullException.ThrowIfNull(section);
-        ArgumentNullException.ThrowIfNull(placement);
-        var parameter = placement.XParameter ?? string.Empty;
-        var series = ScalingSeries.From(section, parameter);
-        if (!ScalingSeries.AnyMeasured(series))
+        if (ScalingSeries.Measured(section, placement, out var series) is { } reason)
         {
-            return $"no measured case with a numeric {parameter} (every case failed, or none ran).";
+            return reason;
         }
+
+        var parameter = placement.XParameter;
 
         var plot = ChartFrame.Create(Title, $"{parameter} (log scale)", "Wall time per batch (ms)", caption);
         plot.Axes.Right.Label.Text = "Efficiency (Ideal / Mean)";

@@ -25,6 +25,13 @@ public sealed record ScalingSeries(string Label, IReadOnlyList<ScalingPoint> Poi
             .ToList();
     }
 
-    /// <summary>Whether any case of any series has a measured mean (a failed run has none).</summary>
-    public static bool AnyMeasured(IEnumerable<ScalingSeries> series) => series.Any(s => s.Points.Any(p => p.Mean is > 0));
+    /// <summary>The section's series along its x parameter, or why there is nothing to draw (null when there is).</summary>
+    public static string? Measured(IReadOnlyList<ResultsFile> section, SummaryPlacement placement, out IReadOnlyList<ScalingSeries> series)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        series = From(section, placement.XParameter ?? string.Empty);
+        return series.Any(s => s.Points.Any(p => p.Mean is > 0))
+            ? null
+            : $"no measured case with a numeric {placement.XParameter} (every case failed, or none ran).";
+    }
 }
