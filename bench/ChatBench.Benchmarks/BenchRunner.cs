@@ -120,7 +120,7 @@ public static class BenchRunner
             }
 
             // The parsed command line carries its own filters only; the heavy-category filter is in the config.
-            var plan = RunPlan.For(ManualConfig.Union(config, parsedConfig), typeof(BenchRunner).Assembly, options.Quick ? 3 : 5);
+            var plan = RunPlan.For(ManualConfig.Union(config, parsedConfig), typeof(BenchRunner).Assembly, options.Target);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Plan: {plan.Cases} benchmark cases, {plan.Requests} requests (warm-up included), about {plan.EstimatedOutputTokens} output tokens, against {Describe(options, environment)}."));

@@ -18,9 +18,8 @@ public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
     private StubProcess? server;
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
-    public int RequestsPerInvocation => Streams;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(Streams));
+    /// <summary>On the stub every stream goes to this class's own stub process, not the run's target.</summary>
+    public RequestBudget Budget(TargetKind target, string method) => target == TargetKind.Stub ? RequestBudget.None : RequestBudget.Batch(PromptMix.Batch(Streams));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]

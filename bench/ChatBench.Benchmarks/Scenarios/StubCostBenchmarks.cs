@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs.Latency;
@@ -18,7 +19,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// the cost per request stops falling.
 /// </summary>
 [BenchmarkCategory(BenchmarkCategories.Stub)]
-public class StubCostBenchmarks : RecordedBenchmark
+public class StubCostBenchmarks : RecordedBenchmark, ISendsRequests
 {
     public const int InFlight = 1000;
     public const int Streams = 100;
@@ -47,6 +48,9 @@ public class StubCostBenchmarks : RecordedBenchmark
     private HttpClient http = null!;
     private Uri completions = null!;
     private IReadOnlyList<PlannedPrompt> planned = [];
+
+    /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.None;
 
     [Params("fast", "wiremock")]
     public string Pipeline { get; set; } = "fast";
