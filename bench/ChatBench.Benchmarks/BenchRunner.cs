@@ -120,7 +120,9 @@ public static class BenchRunner
             }
 
             // The parsed command line carries its own filters only; the heavy-category filter is in the config.
-            var plan = RunPlan.For(ManualConfig.Union(config, parsedConfig), typeof(BenchRunner).Assembly, options.Target);
+            var planned = ManualConfig.Union(config, parsedConfig);
+            StubOnlyFilter.SkipLines(planned, typeof(BenchRunner).Assembly).ToList().ForEach(output.WriteLine);
+            var plan = RunPlan.For(planned, typeof(BenchRunner).Assembly, options.Target);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Plan: {plan.Cases} benchmark cases, {plan.Requests} requests (warm-up included), about {plan.EstimatedOutputTokens} output tokens, against {Describe(options, environment)}."));

@@ -50,13 +50,8 @@ public sealed record RunPlan(int Cases, long Requests, long EstimatedOutputToken
             .Where(t => t is { IsAbstract: false, IsClass: true } && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute))));
     }
 
-    /// <summary>The cases of <paramref name="type"/> that pass every filter of the config except those <paramref name="ignore"/> names.</summary>
-    public static IEnumerable<BenchmarkCase> CasesToRun(Type type, IConfig config, Func<BenchmarkDotNet.Filters.IFilter, bool>? ignore = null)
-    {
-        // The converter builds every case of the type; the run keeps only those the config's filters let through.
-        var filters = config.GetFilters().Where(f => ignore?.Invoke(f) != true).ToList();
-        return BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases.Where(c => filters.All(f => f.Predicate(c)));
-    }
+    /// <summary>The cases of <paramref name="type"/> the run will run: the converter applies the config's filters.</summary>
+    public static IEnumerable<BenchmarkCase> CasesToRun(Type type, IConfig config) => BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases;
 
     private static object? Instantiate(Type type, BenchmarkCase benchmarkCase)
     {

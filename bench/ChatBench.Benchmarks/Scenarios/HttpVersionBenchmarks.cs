@@ -18,6 +18,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// Heavy: four stub processes and their warm-up take about a minute, on top of the client-stack class's 60 s budget.
 /// </summary>
 [BenchmarkCategory(BenchmarkCategories.ClientStack, BenchmarkCategories.Heavy)]
+[StubOnly("measures its own local stub processes")]
 [MemoryDiagnoser(displayGenColumns: false)]
 public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
 {

@@ -11,6 +11,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// two-core machine instead; so on the stub this class starts a stub process of its own at time scale 1.
 /// </summary>
 [BenchmarkCategory(BenchmarkCategories.Streaming)]
+[StubOnly("measures the harness's own error against the stub's ground truth")]
 public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
 {
     public const int Streams = 100;

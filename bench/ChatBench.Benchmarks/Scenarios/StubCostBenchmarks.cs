@@ -19,6 +19,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// the cost per request stops falling.
 /// </summary>
 [BenchmarkCategory(BenchmarkCategories.Stub)]
+[StubOnly("measures the cost of its own local stub processes")]
 public class StubCostBenchmarks : RecordedBenchmark, ISendsRequests
 {
     public const int InFlight = 1000;
