@@ -112,9 +112,10 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
         var start = batch.Now();
         try
         {
+            var options = ChatCall.Options(prompt);
             var completion = await resilience.ExecuteAsync(
-                async token => (await noRetries.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], ChatCall.Options(prompt), token)).Value);
-            batch.Add(ChatCall.Succeeded(prompt, start, batch.Now(), completion));
+                async token => (await noRetries.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], options, token)).Value);
+            batch.Add(ChatCall.Answered(prompt, start, batch.Now(), completion, options));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

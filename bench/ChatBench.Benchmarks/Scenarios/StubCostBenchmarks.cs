@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
@@ -144,10 +145,9 @@ public class StubCostBenchmarks : RecordedBenchmark, ISendsRequests
             if (outcome == RequestRecord.Ok)
             {
                 using var json = JsonDocument.Parse(body);
-                tokens = json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32();
-                outcome = json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString() is { Length: > 0 }
-                    ? RequestRecord.Ok
-                    : "empty answer";
+                var answer = RawChatCompletion.Parse(json.RootElement);
+                tokens = answer.OutputTokens;
+                outcome = AnswerRule.Outcome(answer.Content.Length > 0, tokens, answer.FinishReason, maxTokensSet: false);
             }
 
             batch.Add(planned[index].Streamed(start, null, end, end, tokens, outcome, null));
@@ -176,6 +176,7 @@ public class StubCostBenchmarks : RecordedBenchmark, ISendsRequests
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
             double? first = null, last = null;
             int? tokens = null;
+            string? finishReason = null;
             var done = false;
             while (await reader.ReadLineAsync() is { } line)
             {
@@ -190,14 +191,16 @@ public class StubCostBenchmarks : RecordedBenchmark, ISendsRequests
                     last = batch.Now();
                     first ??= last;
                 }
-                else if (line.Contains("\"usage\":", StringComparison.Ordinal))
+                else if (line.Contains("\"usage\":{", StringComparison.Ordinal) || line.Contains("\"finish_reason\":\"", StringComparison.Ordinal))
                 {
                     using var json = JsonDocument.Parse(line.AsMemory("data: ".Length));
-                    tokens = json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32();
+                    tokens = RawChatCompletion.OutputTokensOf(json.RootElement) ?? tokens;
+                    var choices = json.RootElement.GetProperty("choices");
+                    finishReason = (choices.GetArrayLength() > 0 ? RawChatCompletion.FinishReasonOf(choices[0]) : null) ?? finishReason;
                 }
             }
 
-            var outcome = done && first is not null && tokens is > 0 ? RequestRecord.Ok : "incomplete stream";
+            var outcome = done ? AnswerRule.Outcome(first is not null, tokens, finishReason, maxTokensSet: false) : "incomplete stream";
             batch.Add(planned[index].Streamed(start, first, last, batch.Now(), tokens, outcome, null));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
