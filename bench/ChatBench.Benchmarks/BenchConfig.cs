@@ -85,6 +85,12 @@ public static class BenchConfig
             .WithArtifactsPath(artifactsPath)
             .WithOption(ConfigOptions.DisableLogFile, false);
 
+        // A live endpoint cannot stand in for the stub processes some classes start, or for the stub's ground truth.
+        if (options.Target == TargetKind.Live)
+        {
+            config.AddFilter(new StubOnlyFilter());
+        }
+
         // Heavy cases stay out of the default five-minute suite unless a category option asks for them.
         return includeHeavy
             ? config

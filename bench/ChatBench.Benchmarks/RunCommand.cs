@@ -59,7 +59,13 @@ public static class RunCommand
         var run = Describe(options, parsedOptions, root);
         var config = BenchConfig.Create(options, artifacts, records, heavy, session.Environment, run);
         var (_, parsedConfig, _) = ConfigParser.Parse(arguments, new AccumulationLogger(), config);
-        var plan = RunPlan.For(ManualConfig.Union(config, parsedConfig), typeof(RunCommand).Assembly, run.MeasuredIterations);
+        var planned = ManualConfig.Union(config, parsedConfig);
+        foreach (var skipped in StubOnlyFilter.SkipLines(planned, typeof(RunCommand).Assembly))
+        {
+            output.WriteLine(skipped);
+        }
+
+        var plan = RunPlan.For(planned, typeof(RunCommand).Assembly, options.Target);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Plan: {plan.Cases} benchmark cases, {plan.Requests} requests (warm-up included), about {plan.EstimatedOutputTokens} output tokens, against {session.Describe()}."));

@@ -2,40 +2,56 @@ using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Benchmarks;
 
-/// <summary>What a run will send: benchmark cases, requests (warm-up and jitting calls included) and output tokens.</summary>
+/// <summary>
+/// What a run will send to its target: benchmark cases, requests (warm-ups, diagnoser passes and setup warm-ups
+/// included, see <see cref="CaseCalls"/>) and output tokens.
+/// </summary>
 public sealed record RunPlan(int Cases, long Requests, long EstimatedOutputTokens)
 {
-    /// <summary>Calls of the benchmark method per case beyond the measured iterations: the warm-up iteration.</summary>
-    public const int UnmeasuredInvocations = 1;
-
-    public static RunPlan For(IConfig config, Assembly assembly, int measuredIterations)
+    public static RunPlan For(IConfig config, Assembly assembly, TargetKind target)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        var invocations = measuredIterations + UnmeasuredInvocations;
+        return For(config, BenchmarkTypes(assembly), target);
+    }
+
+    public static RunPlan For(IConfig config, IEnumerable<Type> benchmarkTypes, TargetKind target)
+    {
+        ArgumentNullException.ThrowIfNull(benchmarkTypes);
         int cases = 0;
         long requests = 0, tokens = 0;
-        var benchmarkTypes = assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsClass: true } && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute))));
         foreach (var type in benchmarkTypes)
         {
-            // The converter builds every case of the type; the run keeps only those the config's filters let through.
-            foreach (var benchmarkCase in BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases.Where(c => config.GetFilters().All(f => f.Predicate(c))))
+            foreach (var benchmarkCase in CasesToRun(type, config))
             {
                 cases++;
                 if (Instantiate(type, benchmarkCase) is ISendsRequests sender)
                 {
-                    requests += (long)sender.RequestsPerInvocation * invocations;
-                    tokens += (long)sender.EstimatedOutputTokensPerInvocation * invocations;
+                    var budget = sender.Budget(target, benchmarkCase.Descriptor.WorkloadMethod.Name);
+                    var calls = CaseCalls.Of(benchmarkCase);
+                    requests += (calls.Setups * budget.PerSetup) + (calls.Invocations * budget.PerInvocation);
+                    tokens += calls.Invocations * budget.EstimatedOutputTokensPerInvocation;
                 }
             }
         }
 
         return new RunPlan(cases, requests, tokens);
     }
+
+    /// <summary>The concrete classes with benchmark methods.</summary>
+    public static IEnumerable<Type> BenchmarkTypes(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsClass: true } && t.GetMethods().Any(m => m.IsDefined(typeof(BenchmarkAttribute))));
+    }
+
+    /// <summary>The cases of <paramref name="type"/> the run will run: the converter applies the config's filters.</summary>
+    public static IEnumerable<BenchmarkCase> CasesToRun(Type type, IConfig config) => BenchmarkConverter.TypeToBenchmarks(type, config).BenchmarksCases;
 
     private static object? Instantiate(Type type, BenchmarkCase benchmarkCase)
     {

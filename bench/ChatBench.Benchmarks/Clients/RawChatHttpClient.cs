@@ -8,7 +8,7 @@ namespace ChatBench.Benchmarks.Clients;
 
 /// <summary>
 /// The least a client can do: one shared <see cref="HttpClient"/> posting the OpenAI JSON written with
-/// <see cref="Utf8JsonWriter"/> and reading back only the content and the usage. It is the baseline the SDK and the
+/// <see cref="Utf8JsonWriter"/> and reading back only the content, the usage and the finish reason. It is the baseline the SDK and the
 /// Microsoft.Extensions.AI abstraction are measured against. <see cref="HttpVersion"/> 2.0 asks for h2c with prior
 /// knowledge (no upgrade, no TLS), which only an HTTP/2-only endpoint answers.
 /// </summary>
@@ -51,9 +51,7 @@ public sealed class RawChatHttpClient : IDisposable
         EnsureSuccess(response);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         using var json = await JsonDocument.ParseAsync(body, default, cancellationToken).ConfigureAwait(false);
-        var root = json.RootElement;
-        var content = root.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString() ?? string.Empty;
-        return new RawChatCompletion(content, OutputTokens(root));
+        return RawChatCompletion.Parse(json.RootElement);
     }
 
     /// <summary>
@@ -69,6 +67,7 @@ public sealed class RawChatHttpClient : IDisposable
         using var reader = new StreamReader(body, Encoding.UTF8);
         var content = new StringBuilder();
         int? outputTokens = null;
+        string? finishReason = null;
         var done = false;
         while (!done && await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
@@ -86,13 +85,15 @@ public sealed class RawChatHttpClient : IDisposable
 
             using var json = JsonDocument.Parse(data);
             var root = json.RootElement;
-            outputTokens = OutputTokens(root) ?? outputTokens;
-            if (root.TryGetProperty("choices", out var choices) && choices.GetArrayLength() > 0
-                && choices[0].TryGetProperty("delta", out var delta) && delta.TryGetProperty("content", out var piece)
-                && piece.GetString() is { Length: > 0 } text)
+            outputTokens = RawChatCompletion.OutputTokensOf(root) ?? outputTokens;
+            if (root.TryGetProperty("choices", out var choices) && choices.GetArrayLength() > 0)
             {
-                content.Append(text);
-                onContent?.Invoke(text);
+                finishReason = RawChatCompletion.FinishReasonOf(choices[0]) ?? finishReason;
+                if (choices[0].TryGetProperty("delta", out var delta) && delta.TryGetProperty("content", out var piece) && piece.GetString() is { Length: > 0 } text)
+                {
+                    content.Append(text);
+                    onContent?.Invoke(text);
+                }
             }
         }
 
@@ -101,7 +102,7 @@ public sealed class RawChatHttpClient : IDisposable
             throw new IOException("The stream ended before its [DONE] event.");
         }
 
-        return new RawChatCompletion(content.ToString(), outputTokens);
+        return new RawChatCompletion(content.ToString(), outputTokens, finishReason);
     }
 
     public void Dispose() => http.Dispose();
@@ -146,12 +147,6 @@ public sealed class RawChatHttpClient : IDisposable
             Headers = { Authorization = authorization },
         };
     }
-
-    private static int? OutputTokens(JsonElement root) =>
-        root.TryGetProperty("usage", out var usage) && usage.ValueKind == JsonValueKind.Object
-            && usage.TryGetProperty("completion_tokens", out var tokens) && tokens.TryGetInt32(out var count)
-            ? count
-            : null;
 
     private static void EnsureSuccess(HttpResponseMessage response)
     {

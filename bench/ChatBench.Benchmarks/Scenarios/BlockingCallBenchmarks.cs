@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Configuration;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -21,9 +22,7 @@ public class BlockingCallBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(10, 100)]
     public int Requests { get; set; }
 
-    public int RequestsPerInvocation => Requests;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(Requests));
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(Requests));
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -23,9 +24,7 @@ public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(10, 25, 50, 100)]
     public int MaxInFlight { get; set; }
 
-    public int RequestsPerInvocation => BatchSize;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(BatchSize));
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(MaxInFlight))]

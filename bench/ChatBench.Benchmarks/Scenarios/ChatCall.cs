@@ -5,8 +5,8 @@ using OpenAI.Chat;
 namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>
-/// One non-streaming chat request through the SDK, timed and checked: an error or an empty answer is recorded as such,
-/// never as a fast success.
+/// One non-streaming chat request through the SDK, timed and checked by <see cref="AnswerRule"/>: an error or an
+/// incomplete answer is recorded as such, never as a fast success.
 /// </summary>
 public static class ChatCall
 {
@@ -18,8 +18,9 @@ public static class ChatCall
         var start = batch.Now();
         try
         {
-            ChatCompletion completion = await client.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], Options(prompt));
-            batch.Add(Succeeded(prompt, start, batch.Now(), completion));
+            var options = Options(prompt);
+            ChatCompletion completion = await client.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], options);
+            batch.Add(Answered(prompt, start, batch.Now(), completion, options));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -36,8 +37,9 @@ public static class ChatCall
         var start = batch.Now();
         try
         {
-            ChatCompletion completion = client.CompleteChat([new UserChatMessage(prompt.Prompt.Text)], Options(prompt));
-            batch.Add(Succeeded(prompt, start, batch.Now(), completion));
+            var options = Options(prompt);
+            ChatCompletion completion = client.CompleteChat([new UserChatMessage(prompt.Prompt.Text)], options);
+            batch.Add(Answered(prompt, start, batch.Now(), completion, options));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -66,10 +68,25 @@ public static class ChatCall
         };
     }
 
-    public static RequestRecord Succeeded(PlannedPrompt prompt, double start, double end, ChatCompletion completion)
+    /// <summary>The record of an answer the SDK returned, checked by <see cref="AnswerRule"/> against the request's options.</summary>
+    public static RequestRecord Answered(PlannedPrompt prompt, double start, double end, ChatCompletion completion, ChatCompletionOptions options)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(completion);
-        return prompt.Answered(start, end, completion.Content.Count > 0 ? completion.Content[0].Text : null, completion.Usage?.OutputTokenCount);
+        ArgumentNullException.ThrowIfNull(options);
+        var tokens = completion.Usage?.OutputTokenCount;
+        var hasContent = completion.Content.Count > 0 && !string.IsNullOrEmpty(completion.Content[0].Text);
+        return prompt.Answered(start, end, tokens, AnswerRule.Outcome(hasContent, tokens, ApiName(completion.FinishReason), options.MaxOutputTokenCount is not null));
     }
+
+    /// <summary>The SDK's finish reason as the API spells it, for <see cref="AnswerRule"/>.</summary>
+    public static string ApiName(ChatFinishReason reason) => reason switch
+    {
+        ChatFinishReason.Stop => "stop",
+        ChatFinishReason.Length => "length",
+        ChatFinishReason.ContentFilter => "content_filter",
+        ChatFinishReason.ToolCalls => "tool_calls",
+        ChatFinishReason.FunctionCall => "function_call",
+        _ => reason.ToString(),
+    };
 }

@@ -42,9 +42,11 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(100, 1000)]
     public int Requests { get; set; }
 
-    public int RequestsPerInvocation => Requests;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(Requests));
+    /// <summary>The warm-up batch goes out once per benchmark process, on the first call, and never to a live target.</summary>
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(Requests)) with
+    {
+        PerSetup = target == TargetKind.Live ? 0 : WarmUpRounds * Math.Max(Requests, WarmUpBatch),
+    };
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]

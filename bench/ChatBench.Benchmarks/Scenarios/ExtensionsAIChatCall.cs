@@ -14,8 +14,11 @@ public static class ExtensionsAIChatCall
         var start = batch.Now();
         try
         {
-            var response = await client.GetResponseAsync(prompt.Prompt.Text, Options(prompt));
-            batch.Add(prompt.Answered(start, batch.Now(), response.Text, (int?)response.Usage?.OutputTokenCount));
+            var options = Options(prompt);
+            var response = await client.GetResponseAsync(prompt.Prompt.Text, options);
+            var tokens = (int?)response.Usage?.OutputTokenCount;
+            var outcome = AnswerRule.Outcome(!string.IsNullOrEmpty(response.Text), tokens, response.FinishReason?.Value, options.MaxOutputTokens is not null);
+            batch.Add(prompt.Answered(start, batch.Now(), tokens, outcome));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

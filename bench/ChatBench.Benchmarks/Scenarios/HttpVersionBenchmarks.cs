@@ -18,6 +18,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// Heavy: four stub processes and their warm-up take about a minute, on top of the client-stack class's 60 s budget.
 /// </summary>
 [BenchmarkCategory(BenchmarkCategories.ClientStack, BenchmarkCategories.Heavy)]
+[StubOnly("measures its own local stub processes")]
 [MemoryDiagnoser(displayGenColumns: false)]
 public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
 {
@@ -40,9 +41,8 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(1000)]
     public int Requests { get; set; }
 
-    public int RequestsPerInvocation => Requests;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(Requests));
+    /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.None;
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]

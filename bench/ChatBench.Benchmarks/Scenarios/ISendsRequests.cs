@@ -1,11 +1,10 @@
+using ChatBench.Benchmarks.Configuration;
+
 namespace ChatBench.Benchmarks.Scenarios;
 
-/// <summary>How many requests one call of a benchmark method sends, for a live run's plan and budget.</summary>
+/// <summary>How many requests a benchmark case sends to the run's target, for the plan and a live run's budget.</summary>
 public interface ISendsRequests
 {
-    /// <summary>Requests per invocation, with the benchmark's parameters already set.</summary>
-    int RequestsPerInvocation { get; }
-
-    /// <summary>Output tokens one invocation asks for, roughly, for the plan's token estimate.</summary>
-    int EstimatedOutputTokensPerInvocation { get; }
+    /// <summary>The budget of the case that runs <paramref name="method"/>, with the benchmark's parameters already set.</summary>
+    RequestBudget Budget(TargetKind target, string method);
 }

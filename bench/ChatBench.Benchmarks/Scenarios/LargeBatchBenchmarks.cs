@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -19,9 +20,7 @@ public class LargeBatchBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(100, 1000)]
     public int BatchSize { get; set; }
 
-    public int RequestsPerInvocation => BatchSize;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(BatchSize));
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Configuration;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -13,9 +14,7 @@ public class LoadBenchmarks : RecordedBenchmark, ISendsRequests
 
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
-    public int RequestsPerInvocation => BatchSize;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(BatchSize));
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]

@@ -8,9 +8,9 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
 {
     public string PromptClass => Plan?.Rule.Name ?? Prompt.Text;
 
-    /// <summary>A whole answer arrived: an empty one is a failure, the token count is the server's usage.</summary>
-    public RequestRecord Answered(double start, double end, string? content, int? outputTokens) =>
-        Record(start, end, string.IsNullOrEmpty(content) ? "empty answer" : RequestRecord.Ok) with { LastTokenMs = end, OutputTokens = outputTokens };
+    /// <summary>A whole answer arrived, checked by <see cref="AnswerRule"/>; the token count is the server's usage.</summary>
+    public RequestRecord Answered(double start, double end, int? outputTokens, string outcome) =>
+        Record(start, end, outcome) with { LastTokenMs = end, OutputTokens = outputTokens };
 
     public RequestRecord Failed(double start, double end, Exception exception) => Record(start, end, ChatCall.OutcomeOf(exception));
 

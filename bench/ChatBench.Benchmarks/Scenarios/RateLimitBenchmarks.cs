@@ -37,9 +37,27 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
     private ResiliencePipeline resilience = ResiliencePipeline.Empty;
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
-    public int RequestsPerInvocation => BatchSize;
+    /// <summary>Polly's retries of 429s and 5xx, per request, in the cases that retry after Retry-After.</summary>
+    public const int MaxResilientRetries = 20;
 
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(BatchSize));
+    /// <summary>The SDK's default policy: three retries per request.</summary>
+    public const int MaxSdkRetries = 3;
+
+    /// <summary>
+    /// On the stub every request goes to this class's own stub process. A live target can get every retry: the budget
+    /// is the most each case can send.
+    /// </summary>
+    public RequestBudget Budget(TargetKind target, string method)
+    {
+        var attempts = 1 + method switch
+        {
+            nameof(UnboundedSdkRetries) => MaxSdkRetries,
+            nameof(UnboundedRetryAfter) or nameof(BoundedAboveCapacityRetryAfter) => MaxResilientRetries,
+            _ => 0,
+        };
+        var batch = RequestBudget.Batch(PromptMix.Batch(BatchSize));
+        return target == TargetKind.Stub ? RequestBudget.None : batch with { PerInvocation = batch.PerInvocation * attempts };
+    }
 
     /// <summary>Everything at once, with the SDK's default policy: 3 immediate retries of each 429.</summary>
     [Benchmark(Baseline = true)]
@@ -79,7 +97,7 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
         defaults.AddPolicy(attempts, PipelinePosition.PerTry);
         sdkRetries = new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), defaults);
 
-        resilience = RetryAfterResilience.Create(TimeSpan.FromMilliseconds(50 * (Target.GroundTruth?.TimeScale ?? 1)));
+        resilience = RetryAfterResilience.Create(TimeSpan.FromMilliseconds(50 * (Target.GroundTruth?.TimeScale ?? 1)), MaxResilientRetries);
         prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
     }
 
@@ -99,9 +117,10 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
         var start = batch.Now();
         try
         {
+            var options = ChatCall.Options(prompt);
             var completion = await resilience.ExecuteAsync(
-                async token => (await noRetries.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], ChatCall.Options(prompt), token)).Value);
-            batch.Add(ChatCall.Succeeded(prompt, start, batch.Now(), completion));
+                async token => (await noRetries.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], options, token)).Value);
+            batch.Add(ChatCall.Answered(prompt, start, batch.Now(), completion, options));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

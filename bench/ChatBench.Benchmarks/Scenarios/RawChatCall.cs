@@ -15,7 +15,9 @@ public static class RawChatCall
         try
         {
             var completion = await client.CompleteAsync(prompt.Prompt.Text, prompt.Prompt.Seed);
-            batch.Add(prompt.Answered(start, batch.Now(), completion.Content, completion.OutputTokens));
+            // The raw client never caps the answer's tokens.
+            var outcome = AnswerRule.Outcome(completion.Content.Length > 0, completion.OutputTokens, completion.FinishReason, maxTokensSet: false);
+            batch.Add(prompt.Answered(start, batch.Now(), completion.OutputTokens, outcome));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

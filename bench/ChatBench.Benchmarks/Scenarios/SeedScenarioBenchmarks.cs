@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -41,9 +42,7 @@ public class SeedScenarioBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public Task Concurrent() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Client, prompts, batch));
 
-    public int RequestsPerInvocation => PromptMix.SeedScenario.Count;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.SeedScenario);
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.SeedScenario);
 
     protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.SeedScenario, Target.GroundTruth);
 }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -25,9 +26,9 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(1, 10, 100)]
     public int Concurrency { get; set; }
 
-    public int RequestsPerInvocation => Math.Max(MinimumRequests, Concurrency);
+    private int Requests => Math.Max(MinimumRequests, Concurrency);
 
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(RequestsPerInvocation));
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(Requests));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(Concurrency))]
@@ -35,5 +36,5 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
         prompts.Count,
         batch => BatchStrategies.BoundedAsync(prompts, Concurrency, prompt => StreamingChatCall.SendAsync(Client, prompt, batch)));
 
-    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(RequestsPerInvocation), Target.GroundTruth);
+    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(Requests), Target.GroundTruth);
 }

@@ -17,6 +17,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     "100 streams at the real token rate against a stub whose every planned time is known: measured minus planned TTFT is the harness's own measurement error (the TTFT err column of its report).",
     Chart = ChartKind.LatencyPercentiles)]
 [BenchmarkCategory(BenchmarkCategories.Streaming)]
+[StubOnly("measures the harness's own error against the stub's ground truth")]
 public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
 {
     public const int Streams = 100;
@@ -24,9 +25,8 @@ public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
     private StubProcess? server;
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
-    public int RequestsPerInvocation => Streams;
-
-    public int EstimatedOutputTokensPerInvocation => PromptMix.EstimatedOutputTokens(PromptMix.Batch(Streams));
+    /// <summary>On the stub every stream goes to this class's own stub process, not the run's target.</summary>
+    public RequestBudget Budget(TargetKind target, string method) => target == TargetKind.Stub ? RequestBudget.None : RequestBudget.Batch(PromptMix.Batch(Streams));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]

@@ -6,7 +6,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// <summary>
 /// One streaming chat request through the SDK, timed chunk by chunk. The first token is the first update with
 /// non-empty content (the role-only update does not count); output tokens come from the server's usage, never from
-/// counting chunks; a stream without content, usage or finish reason is a failure, not a short answer.
+/// counting chunks; <see cref="AnswerRule"/> makes a stream without content, usage or a proper finish reason a failure, not a short answer.
 /// </summary>
 public static class StreamingChatCall
 {
@@ -18,11 +18,12 @@ public static class StreamingChatCall
         var start = batch.Now();
         double? first = null, last = null;
         int? tokens = null;
-        var finished = false;
+        string? finishReason = null;
         var gaps = new List<double>(prompt.Plan?.CompletionTokens ?? 64);
         try
         {
-            await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(prompt.Prompt.Text)], ChatCall.Options(prompt)))
+            var options = ChatCall.Options(prompt);
+            await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(prompt.Prompt.Text)], options))
             {
                 var now = batch.Now();
                 if (HasContent(update))
@@ -37,10 +38,10 @@ public static class StreamingChatCall
                 }
 
                 tokens = update.Usage?.OutputTokenCount ?? tokens;
-                finished |= update.FinishReason is not null;
+                finishReason = update.FinishReason is { } reason ? ChatCall.ApiName(reason) : finishReason;
             }
 
-            var outcome = first is null ? "empty answer" : tokens is null ? "no usage" : !finished ? "incomplete stream" : RequestRecord.Ok;
+            var outcome = AnswerRule.Outcome(first is not null, tokens, finishReason, options.MaxOutputTokenCount is not null);
             batch.Add(prompt.Streamed(start, first, last, batch.Now(), tokens, outcome, gaps));
         }
         catch (Exception e) when (e is not OutOfMemoryException)

@@ -3,8 +3,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs.Latency;
 
@@ -23,7 +25,8 @@ namespace ChatBench.Benchmarks.Scenarios;
     "The stub's own cost",
     "The stub in a process of its own, its CPU time per request read around each batch: the fast path against WireMock.Net's mapping pipeline (Server CPU/req in its report).")]
 [BenchmarkCategory(BenchmarkCategories.Stub)]
-public class StubCostBenchmarks : RecordedBenchmark
+[StubOnly("measures the cost of its own local stub processes")]
+public class StubCostBenchmarks : RecordedBenchmark, ISendsRequests
 {
     public const int InFlight = 1000;
     public const int Streams = 100;
@@ -52,6 +55,9 @@ public class StubCostBenchmarks : RecordedBenchmark
     private HttpClient http = null!;
     private Uri completions = null!;
     private IReadOnlyList<PlannedPrompt> planned = [];
+
+    /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.None;
 
     [Params("fast", "wiremock")]
     public string Pipeline { get; set; } = "fast";
@@ -144,10 +150,9 @@ public class StubCostBenchmarks : RecordedBenchmark
             if (outcome == RequestRecord.Ok)
             {
                 using var json = JsonDocument.Parse(body);
-                tokens = json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32();
-                outcome = json.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString() is { Length: > 0 }
-                    ? RequestRecord.Ok
-                    : "empty answer";
+                var answer = RawChatCompletion.Parse(json.RootElement);
+                tokens = answer.OutputTokens;
+                outcome = AnswerRule.Outcome(answer.Content.Length > 0, tokens, answer.FinishReason, maxTokensSet: false);
             }
 
             batch.Add(planned[index].Streamed(start, null, end, end, tokens, outcome, null));
@@ -176,6 +181,7 @@ public class StubCostBenchmarks : RecordedBenchmark
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(), Encoding.UTF8);
             double? first = null, last = null;
             int? tokens = null;
+            string? finishReason = null;
             var done = false;
             while (await reader.ReadLineAsync() is { } line)
             {
@@ -190,14 +196,16 @@ public class StubCostBenchmarks : RecordedBenchmark
                     last = batch.Now();
                     first ??= last;
                 }
-                else if (line.Contains("\"usage\":", StringComparison.Ordinal))
+                else if (line.Contains("\"usage\":{", StringComparison.Ordinal) || line.Contains("\"finish_reason\":\"", StringComparison.Ordinal))
                 {
                     using var json = JsonDocument.Parse(line.AsMemory("data: ".Length));
-                    tokens = json.RootElement.GetProperty("usage").GetProperty("completion_tokens").GetInt32();
+                    tokens = RawChatCompletion.OutputTokensOf(json.RootElement) ?? tokens;
+                    var choices = json.RootElement.GetProperty("choices");
+                    finishReason = (choices.GetArrayLength() > 0 ? RawChatCompletion.FinishReasonOf(choices[0]) : null) ?? finishReason;
                 }
             }
 
-            var outcome = done && first is not null && tokens is > 0 ? RequestRecord.Ok : "incomplete stream";
+            var outcome = done ? AnswerRule.Outcome(first is not null, tokens, finishReason, maxTokensSet: false) : "incomplete stream";
             batch.Add(planned[index].Streamed(start, first, last, batch.Now(), tokens, outcome, null));
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)

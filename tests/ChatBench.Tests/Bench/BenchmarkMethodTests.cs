@@ -11,7 +11,7 @@ namespace ChatBench.Tests.Bench;
 
 /// <summary>
 /// Every benchmark method, called once as BenchmarkDotNet would (setup, one call, cleanup) against a fast stub, sends
-/// the requests it claims and records a valid answer for each. Parameters take their first declared value.
+/// to the target what its budget claims and records a valid answer for each request. Parameters take their first declared value.
 /// </summary>
 public sealed class BenchmarkMethodTests
 {
@@ -68,10 +68,9 @@ public sealed class BenchmarkMethodTests
 
             Assert.All(answered, r => Assert.True(r.OutputTokens > 0, $"request {r.Index} has no usage"));
             Assert.All(answered, r => Assert.True(r.EndMs >= r.StartMs + r.ExpectedTotalMs!.Value - 1, $"request {r.Index} was faster than the stub's plan"));
-            if (benchmark is ISendsRequests sender)
-            {
-                Assert.Equal(sender.RequestsPerInvocation, invocation.Requests.Count);
-            }
+            // The target receives what the plan counts for it: setup warm-ups and one call, nothing sent to a class's own stub.
+            var budget = Assert.IsAssignableFrom<ISendsRequests>(benchmark).Budget(TargetKind.Stub, methodName);
+            Assert.Equal(budget.PerSetup + budget.PerInvocation, stub.Statistics.Received);
         }
         finally
         {
