@@ -56,6 +56,12 @@ public static class RunCommand
             return exitCode;
         }
 
+        if (session.Environment.Target == TargetKind.Stub)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({WarmUp.EmbeddedStubRounds * WarmUp.EmbeddedStubBatch} unmeasured requests)..."));
+            WarmUp.EmbeddedStubAsync(BenchTarget.From(session.Environment)).GetAwaiter().GetResult();
+        }
+
         var run = Describe(options, parsedOptions, root);
         var config = BenchConfig.Create(options, artifacts, records, heavy, session.Environment, run);
         var (_, parsedConfig, _) = ConfigParser.Parse(arguments, new AccumulationLogger(), config);

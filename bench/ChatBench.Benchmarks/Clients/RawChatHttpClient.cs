@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using ChatBench.Benchmarks.Targets;
 
@@ -14,8 +13,6 @@ namespace ChatBench.Benchmarks.Clients;
 /// </summary>
 public sealed class RawChatHttpClient : IDisposable
 {
-    private const string DataPrefix = "data: ";
-
     private readonly HttpClient http;
     private readonly Uri completions;
     private readonly string model;
@@ -55,8 +52,8 @@ public sealed class RawChatHttpClient : IDisposable
     }
 
     /// <summary>
-    /// One streaming completion, parsed from the server-sent events line by line: <paramref name="onContent"/> gets each
-    /// non-empty content delta as it arrives; the result has the whole text and the usage of the final event.
+    /// One streaming completion (see <see cref="ChatStreamReader"/>): <paramref name="onContent"/> gets each non-empty
+    /// content delta as it arrives; the result has the whole text, the usage and the finish reason.
     /// </summary>
     public async Task<RawChatCompletion> StreamAsync(string prompt, long? seed, Action<string>? onContent = null, CancellationToken cancellationToken = default)
     {
@@ -64,45 +61,7 @@ public sealed class RawChatHttpClient : IDisposable
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         EnsureSuccess(response);
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var reader = new StreamReader(body, Encoding.UTF8);
-        var content = new StringBuilder();
-        int? outputTokens = null;
-        string? finishReason = null;
-        var done = false;
-        while (!done && await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
-        {
-            if (!line.StartsWith(DataPrefix, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var data = line.AsMemory(DataPrefix.Length);
-            if (data.Span.SequenceEqual("[DONE]"))
-            {
-                done = true;
-                continue;
-            }
-
-            using var json = JsonDocument.Parse(data);
-            var root = json.RootElement;
-            outputTokens = RawChatCompletion.OutputTokensOf(root) ?? outputTokens;
-            if (root.TryGetProperty("choices", out var choices) && choices.GetArrayLength() > 0)
-            {
-                finishReason = RawChatCompletion.FinishReasonOf(choices[0]) ?? finishReason;
-                if (choices[0].TryGetProperty("delta", out var delta) && delta.TryGetProperty("content", out var piece) && piece.GetString() is { Length: > 0 } text)
-                {
-                    content.Append(text);
-                    onContent?.Invoke(text);
-                }
-            }
-        }
-
-        if (!done)
-        {
-            throw new IOException("The stream ended before its [DONE] event.");
-        }
-
-        return new RawChatCompletion(content.ToString(), outputTokens, finishReason);
+        return await ChatStreamReader.ReadAsync(body, onContent, cancellationToken).ConfigureAwait(false);
     }
 
     public void Dispose() => http.Dispose();

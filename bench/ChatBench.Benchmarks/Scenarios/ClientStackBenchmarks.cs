@@ -115,12 +115,6 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
         }
 
         warmedUp = true;
-        var scratch = new RecordLog(Path.Combine(Path.GetTempPath(), "chatbench-client-stack-warm-up"), $"{Environment.ProcessId}");
-        for (var round = 0; round < WarmUpRounds; round++)
-        {
-            var batch = scratch.Begin(warmUpPrompts.Count);
-            await send(warmUpPrompts, batch);
-            batch.Complete();
-        }
+        await WarmUp.BatchesAsync(warmUpPrompts, WarmUpRounds, send);
     }
 }

@@ -65,7 +65,7 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
         sdkHttp = new HttpClient(new HttpVersionHandler(version, new SocketsHttpHandler { EnableMultipleHttp2Connections = true })) { Timeout = Timeout.InfiniteTimeSpan };
         sdk = ChatClientFactory.Create(target, sdkHttp);
         prompts = PlannedPrompt.For(PromptMix.Batch(Requests), profile);
-        WarmUp();
+        WarmUp.BatchesAsync(prompts, StubWarmUpRounds, (p, b) => ClientStackRuns.RawAsync(raw, p, b), (p, b) => ClientStackRuns.SdkAsync(sdk, p, b)).GetAwaiter().GetResult();
     }
 
     protected override void Cleanup()
@@ -83,19 +83,5 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
         await send(prompts, batch);
         batch.ServerCpuMs = (server.CpuTime - serverCpu).TotalMilliseconds;
         batch.Complete();
-    }
-
-    private void WarmUp()
-    {
-        var scratch = new RecordLog(Path.Combine(Path.GetTempPath(), "chatbench-http-version-warm-up"), $"{Http}-{Requests}");
-        for (var round = 0; round < StubWarmUpRounds; round++)
-        {
-            foreach (var send in (Func<IReadOnlyList<PlannedPrompt>, BatchRecorder, Task>[])[(p, b) => ClientStackRuns.RawAsync(raw, p, b), (p, b) => ClientStackRuns.SdkAsync(sdk, p, b)])
-            {
-                var batch = scratch.Begin(prompts.Count);
-                send(prompts, batch).GetAwaiter().GetResult();
-                batch.Complete();
-            }
-        }
     }
 }

@@ -16,10 +16,9 @@ public static class StreamingChatCall
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(batch);
         var start = batch.Now();
-        double? first = null, last = null;
+        var timing = new StreamTiming(prompt.Plan?.CompletionTokens ?? 64);
         int? tokens = null;
         string? finishReason = null;
-        var gaps = new List<double>(prompt.Plan?.CompletionTokens ?? 64);
         try
         {
             var options = ChatCall.Options(prompt);
@@ -28,25 +27,19 @@ public static class StreamingChatCall
                 var now = batch.Now();
                 if (HasContent(update))
                 {
-                    if (last is { } previous)
-                    {
-                        gaps.Add(now - previous);
-                    }
-
-                    last = now;
-                    first ??= now;
+                    timing.Content(now);
                 }
 
                 tokens = update.Usage?.OutputTokenCount ?? tokens;
                 finishReason = update.FinishReason is { } reason ? ChatCall.ApiName(reason) : finishReason;
             }
 
-            var outcome = AnswerRule.Outcome(first is not null, tokens, finishReason, options.MaxOutputTokenCount is not null);
-            batch.Add(prompt.Streamed(start, first, last, batch.Now(), tokens, outcome, gaps));
+            var outcome = AnswerRule.Outcome(timing.First is not null, tokens, finishReason, options.MaxOutputTokenCount is not null);
+            batch.Add(prompt.Streamed(start, timing.First, timing.Last, batch.Now(), tokens, outcome, timing.Gaps));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            batch.Add(prompt.Streamed(start, first, last, batch.Now(), tokens, ChatCall.OutcomeOf(e), gaps));
+            batch.Add(prompt.Streamed(start, timing.First, timing.Last, batch.Now(), tokens, ChatCall.OutcomeOf(e), timing.Gaps));
         }
     }
 

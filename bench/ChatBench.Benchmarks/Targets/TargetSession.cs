@@ -6,7 +6,7 @@ using ChatBench.Stubs;
 namespace ChatBench.Benchmarks.Targets;
 
 /// <summary>
-/// The target for the length of one run: the embedded stub started and warmed up, or the live endpoint's key and
+/// The target for the length of one run: the embedded stub started, or the live endpoint's key and
 /// preflight checked. Ctrl+C or SIGTERM ends the benchmark processes and the stub and exits with
 /// <see cref="ExitCodes.Interrupted"/>; disposing stops the stub.
 /// </summary>
@@ -52,10 +52,7 @@ public sealed class TargetSession : IDisposable
                 Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed),
                 Models = new StubOptions().Models.Append(options.Model).Distinct().ToList(),
             });
-            var session = new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory), stub, errors);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({StubWarmUp.Rounds * StubWarmUp.RequestsPerRound} unmeasured requests)..."));
-            StubWarmUp.RunAsync(stub.BaseUri).GetAwaiter().GetResult();
-            return session;
+            return new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory), stub, errors);
         }
 
         if (string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable)))
