@@ -1,4 +1,5 @@
 using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Reports.Comparison;
 
 namespace ChatBench.Benchmarks;
 
@@ -25,6 +26,12 @@ public static class BenchRunner
 
         var root = RepositoryRoot.Find();
         var results = ResultsDirectory.Resolve(options, root);
+        if (options.CompareBaseline is { } baseline)
+        {
+            var settings = new ComparisonSettings(options.Threshold, options.NoiseMs);
+            return CompareCommand.Execute(baseline, results, settings, options.FailOnRegression, output, errors);
+        }
+
         return options.ReportOnly
             ? SummaryCommand.Execute(results, output, errors)
             : RunCommand.Execute(options, root, results, output, errors);

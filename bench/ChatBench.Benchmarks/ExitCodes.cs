@@ -15,6 +15,9 @@ public static class ExitCodes
 
     public const int OverBudget = 4;
 
+    /// <summary><c>--compare --fail-on-regression</c>: at least one case is slower than in the baseline.</summary>
+    public const int Regression = 5;
+
     /// <summary>The shell's convention for a run ended by Ctrl+C (128 + SIGINT).</summary>
     public const int Interrupted = 130;
 }

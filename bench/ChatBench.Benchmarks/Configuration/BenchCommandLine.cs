@@ -24,13 +24,18 @@ public static class BenchCommandLine
           --quick              one warm-up and three measured iterations per benchmark
           --results DIR        where reports go (default: the repository's results/)
           --report-only        regenerate SUMMARY.md and the charts from the reports already in the results folder
+          --compare DIR        compare the results in DIR (baseline) with the results folder (candidate); runs no
+                               benchmark, writes COMPARISON.md, .json, .csv and a chart into the results folder
+          --threshold P        with --compare: a change below P percent is Same (default 5%)
+          --noise MS           with --compare: a change below MS milliseconds is Same (default 1ms)
+          --fail-on-regression with --compare: exit 5 when any case is Slower
           --help               this help
 
         BenchmarkDotNet options pass through, for example --filter '*Seed*', --list flat, --allCategories batch.
         """;
 
     private static readonly HashSet<string> ValueOptions =
-        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results"];
+        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results", "--compare", "--threshold", "--noise"];
 
     public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string error)
     {
@@ -52,9 +57,9 @@ public static class BenchCommandLine
                 continue;
             }
 
-            if (name == "--report-only")
+            if (name is "--report-only" or "--fail-on-regression")
             {
-                options = options with { ReportOnly = true };
+                options = name == "--report-only" ? options with { ReportOnly = true } : options with { FailOnRegression = true };
                 continue;
             }
 
@@ -82,7 +87,28 @@ public static class BenchCommandLine
         }
 
         options = options with { BenchmarkDotNetArguments = passThrough };
-        return true;
+        error = ComparisonConflict(options, args) ?? string.Empty;
+        return error.Length == 0;
+    }
+
+    /// <summary>Why the comparison options do not go together with the rest, or null when they do.</summary>
+    private static string? ComparisonConflict(BenchOptions options, IReadOnlyList<string> args)
+    {
+        if (options.CompareBaseline is null)
+        {
+            var stray = args.FirstOrDefault(a => a is "--threshold" or "--noise" or "--fail-on-regression");
+            return stray is null ? null : $"option {stray} only applies with --compare DIR; see --help.";
+        }
+
+        if (options.ReportOnly)
+        {
+            return "--compare and --report-only are two different commands: give one of them.";
+        }
+
+        // A comparison runs nothing, so a filter would silently mean nothing: say so instead.
+        return options.BenchmarkDotNetArguments.Count > 0
+            ? $"--compare runs no benchmark, so '{options.BenchmarkDotNetArguments[0]}' does not apply; see --help."
+            : null;
     }
 
     private static BenchOptions? Apply(BenchOptions options, string name, string value) => name switch
@@ -105,6 +131,13 @@ public static class BenchCommandLine
             ? options with { MaxRequests = max }
             : null,
         "--results" => string.IsNullOrWhiteSpace(value) ? null : options with { ResultsDirectory = value },
+        "--compare" => string.IsNullOrWhiteSpace(value) ? null : options with { CompareBaseline = value },
+        "--threshold" => double.TryParse(value.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent > 0 && percent < 100
+            ? options with { Threshold = percent / 100 }
+            : null,
+        "--noise" => double.TryParse(value.EndsWith("ms", StringComparison.Ordinal) ? value[..^2] : value, NumberStyles.Float, CultureInfo.InvariantCulture, out var noise) && noise >= 0 && double.IsFinite(noise)
+            ? options with { NoiseMs = noise }
+            : null,
         _ => null,
     };
 
@@ -116,6 +149,8 @@ public static class BenchCommandLine
         "--base-url" => "needs an absolute http or https URL such as https://api.aimlapi.com/v1",
         "--model" => "needs a model name",
         "--max-requests" => "needs a whole number of 1 or more",
+        "--threshold" => "needs a percentage above 0 and below 100, such as 5%",
+        "--noise" => "needs milliseconds of 0 or more, such as 1ms",
         _ => "needs a directory",
     };
 }

@@ -34,6 +34,18 @@ public sealed record BenchOptions
     /// <summary>Regenerate results/SUMMARY.md and its charts from the files already there; run no benchmark.</summary>
     public bool ReportOnly { get; init; }
 
+    /// <summary>The baseline results folder of <c>--compare</c>: compare it with the results folder; run no benchmark.</summary>
+    public string? CompareBaseline { get; init; }
+
+    /// <summary>A relative change of a median below this fraction is no change (<c>--threshold</c>, default 5 %).</summary>
+    public double Threshold { get; init; } = 0.05;
+
+    /// <summary>An absolute change below this many milliseconds is no change (<c>--noise</c>, default 1 ms).</summary>
+    public double NoiseMs { get; init; } = 1;
+
+    /// <summary>With <c>--compare</c>: exit with <see cref="ExitCodes.Regression"/> when any case is slower.</summary>
+    public bool FailOnRegression { get; init; }
+
     /// <summary>Where the reports go; by default the repository's <c>results/</c>.</summary>
     public string? ResultsDirectory { get; init; }
 

@@ -42,11 +42,12 @@ public static class ChartFrame
         return plot;
     }
 
-    public static void Save(Plot plot, string path)
+    /// <param name="height">Taller than <see cref="Height"/> for charts with a row per case.</param>
+    public static void Save(Plot plot, string path, int height = Height)
     {
         ArgumentNullException.ThrowIfNull(plot);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        plot.SavePng(path, Width, Height);
+        plot.SavePng(path, Width, height);
     }
 
     /// <summary>
