@@ -23,6 +23,10 @@ public static class BenchCommandLine
           --max-requests N     a live run that would send more requests refuses to start (default 200)
           --quick              one warm-up and three measured iterations per benchmark
           --results DIR        where reports go (default: the repository's results/)
+          --arrival KIND       open loop: constant, poisson (default) or gamma:B (burstiness B; 1 is Poisson, below 1 burstier)
+          --rates R1,R2,...    open loop: offered rates in requests per second (default: a sweep from a synchronous to a saturating run)
+          --slo LIMITS         open loop: limits a request must all meet, e.g. ttft=2s,itl=200ms,e2e=20s (the default; scaled on the stub)
+          --max-error-rate P   open loop: a sweep stops going higher once a rate's error share passes P (default 0.05)
           --report-only        regenerate SUMMARY.md and the charts from the reports already in the results folder
           --help               this help
 
@@ -30,7 +34,8 @@ public static class BenchCommandLine
         """;
 
     private static readonly HashSet<string> ValueOptions =
-        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results"];
+        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results",
+         "--arrival", "--rates", "--slo", "--max-error-rate"];
 
     public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string error)
     {
@@ -105,6 +110,12 @@ public static class BenchCommandLine
             ? options with { MaxRequests = max }
             : null,
         "--results" => string.IsNullOrWhiteSpace(value) ? null : options with { ResultsDirectory = value },
+        "--arrival" => ArrivalProcess.TryParse(value, out var arrival) ? options with { OpenLoop = options.OpenLoop with { Arrival = arrival } } : null,
+        "--rates" => OpenLoopOptions.ParseRates(value) is { } rates ? options with { OpenLoop = options.OpenLoop with { Rates = rates } } : null,
+        "--slo" => SloLimits.TryParse(value, out var slo) ? options with { OpenLoop = options.OpenLoop with { Slo = slo } } : null,
+        "--max-error-rate" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var errorRate) && errorRate is >= 0 and <= 1
+            ? options with { OpenLoop = options.OpenLoop with { MaxErrorRate = errorRate } }
+            : null,
         _ => null,
     };
 
@@ -116,6 +127,10 @@ public static class BenchCommandLine
         "--base-url" => "needs an absolute http or https URL such as https://api.aimlapi.com/v1",
         "--model" => "needs a model name",
         "--max-requests" => "needs a whole number of 1 or more",
+        "--arrival" => "must be 'constant', 'poisson' or 'gamma:B' with a positive burstiness B",
+        "--rates" => "needs positive requests-per-second numbers separated by commas, such as 5,10,20",
+        "--slo" => "needs limits such as ttft=2s,itl=200ms,e2e=20s (each of ttft, itl, e2e at most once, in ms or s)",
+        "--max-error-rate" => "needs a number from 0 to 1",
         _ => "needs a directory",
     };
 }

@@ -12,10 +12,16 @@ public static class StreamingChatCall
 {
     public static async Task SendAsync(ChatClient client, PlannedPrompt prompt, BatchRecorder batch)
     {
+        ArgumentNullException.ThrowIfNull(batch);
+        batch.Add(await StreamAsync(client, prompt, batch, batch.Now()));
+    }
+
+    /// <summary>One stream, its times counted from <paramref name="start"/> (a batch time: now, or an open loop's schedule).</summary>
+    public static async Task<RequestRecord> StreamAsync(ChatClient client, PlannedPrompt prompt, BatchRecorder batch, double start)
+    {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(batch);
-        var start = batch.Now();
         double? first = null, last = null;
         int? tokens = null;
         var finished = false;
@@ -41,11 +47,11 @@ public static class StreamingChatCall
             }
 
             var outcome = first is null ? "empty answer" : tokens is null ? "no usage" : !finished ? "incomplete stream" : RequestRecord.Ok;
-            batch.Add(prompt.Streamed(start, first, last, batch.Now(), tokens, outcome, gaps));
+            return prompt.Streamed(start, first, last, batch.Now(), tokens, outcome, gaps);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            batch.Add(prompt.Streamed(start, first, last, batch.Now(), tokens, ChatCall.OutcomeOf(e), gaps));
+            return prompt.Streamed(start, first, last, batch.Now(), tokens, ChatCall.OutcomeOf(e), gaps);
         }
     }
 

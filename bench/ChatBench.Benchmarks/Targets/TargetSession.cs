@@ -52,7 +52,7 @@ public sealed class TargetSession : IDisposable
                 Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed),
                 Models = new StubOptions().Models.Append(options.Model).Distinct().ToList(),
             });
-            var session = new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory), stub, errors);
+            var session = new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory) { OpenLoop = options.OpenLoop }, stub, errors);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({StubWarmUp.Rounds * StubWarmUp.RequestsPerRound} unmeasured requests)..."));
             StubWarmUp.RunAsync(stub.BaseUri).GetAwaiter().GetResult();
             return session;
@@ -65,7 +65,7 @@ public sealed class TargetSession : IDisposable
             return null;
         }
 
-        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory);
+        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory) { OpenLoop = options.OpenLoop };
         output.WriteLine($"Preflight: one request to {options.BaseUrl} with model {options.Model}...");
         if (LivePreflight.Check(BenchTarget.From(live)) is { } reason)
         {
