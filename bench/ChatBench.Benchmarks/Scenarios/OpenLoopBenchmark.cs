@@ -18,9 +18,6 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// </summary>
 public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
 {
-    /// <summary>BenchmarkDotNet's first, unmeasured call in a benchmark process offers the rate for this long only.</summary>
-    public const double JittingSeconds = 0.5;
-
     private const int SaturatingConcurrency = 128;
 
     private StubProcess? server;
@@ -28,8 +25,6 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
     private double[]? offsets;
     private IReadOnlyList<PlannedPrompt> prompts = [];
     private OpenLoopRecord run = new(0, 0, string.Empty);
-    private bool firstCallUnmeasured;
-    private int calls;
 
     public int RequestsPerInvocation => offsets?.Length ?? (int)Math.Ceiling(OpenLoopSweep.PlannedRate(CurrentStep, Points) * Seconds);
 
@@ -51,14 +46,10 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
     protected async Task OfferAsync([CallerMemberName] string method = "")
     {
         var schedule = offsets ?? [];
-        if (firstCallUnmeasured && calls++ == 0)
-        {
-            schedule = [.. schedule.TakeWhile(at => at < JittingSeconds * 1000)];
-        }
 
         var batch = BeginBatch(schedule.Length, method);
         await OpenLoopGenerator.RunAsync(schedule, batch, (i, at) => OpenLoopCall.SendAsync(client, prompts[i], batch, at));
-        var stop = run.Skipped || schedule.Length != offsets?.Length ? null : OverSaturation.Reason(batch.Snapshot(), Target.OpenLoop.MaxErrorRate);
+        var stop = run.Skipped ? null : OverSaturation.Reason(batch.Snapshot(), Target.OpenLoop.MaxErrorRate);
         batch.OpenLoop = run with { Stopped = run.Stopped ?? stop };
         batch.Complete(failuresAreTheResult: true);
         if (stop is not null)
@@ -116,9 +107,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         };
         offsets = stopped is null ? ArrivalSchedule.Offsets(open.Arrival, rate, Seconds, (int)(profile?.Seed ?? 1) + CurrentStep) : [];
         prompts = PlannedPrompt.For(PromptMix.Batch(Math.Max(1, offsets.Length)), profile);
-
-        // Only a benchmark process has the job's variables; there BenchmarkDotNet's first call is its unmeasured jitting call.
-        firstCallUnmeasured = Environment.GetEnvironmentVariable(TargetEnvironment.TargetVariable) is not null;
+        OpenLoopGenerator.WarmUpAsync(offsets, 1, (batch, i, at) => OpenLoopCall.SendAsync(client, prompts[i], batch, at)).GetAwaiter().GetResult();
     }
 
     protected override void Cleanup() => server?.Dispose();

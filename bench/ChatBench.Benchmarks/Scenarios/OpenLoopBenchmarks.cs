@@ -6,7 +6,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// <summary>
 /// Requests arrive at a rate whatever the answers do (an open loop): what latency do users see, how many requests meet
 /// the SLO, and what is the highest rate that does? Each case offers one rate, as a step of the sweep (the rates come
-/// from <c>--rates</c>, or a synchronous and a saturating run). The default suite's sweep is short: four rates of two
+/// from <c>--rates</c>, or a synchronous and a saturating run). The default suite's sweep is short: three rates of two
 /// seconds; <see cref="OpenLoopReferenceBenchmarks"/> is the long one.
 /// </summary>
 [SummarySection(
@@ -24,13 +24,13 @@ public class OpenLoopBenchmarks : OpenLoopBenchmark
 
     protected override int CurrentStep => Step;
 
-    protected override int Points => 4;
+    protected override int Points => 3;
 
     protected override double Seconds => 2;
 
     protected override string SweepName => nameof(OpenLoopBenchmarks);
 
-    public static IEnumerable<int> Steps() => OpenLoopSweep.Steps(4);
+    public static IEnumerable<int> Steps() => OpenLoopSweep.Steps(3);
 
     [Benchmark]
     public Task OfferedRate() => OfferAsync();

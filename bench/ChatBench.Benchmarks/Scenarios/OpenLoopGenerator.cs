@@ -4,8 +4,9 @@ namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>
 /// Sends requests at their scheduled times, whatever the earlier ones are doing (an open loop). One dedicated thread
-/// keeps the schedule: it sleeps while the next send is a millisecond or more away, yields for the rest, and hands
-/// each request to the thread pool at its time, so a slow request never delays the next. Each send is told its
+/// keeps the schedule: it sleeps while the next send is a millisecond or more away, yields for the rest, and starts
+/// each request itself at its time, up to the request's first wait, so a busy thread pool cannot delay the send; the
+/// rest of each request runs on the pool, so a slow request never delays the next. Each send is told its
 /// scheduled time; latency is measured from it, so a client that falls behind shows it as latency (no coordinated
 /// omission). An optional cap on requests in flight holds a request back, and its wait counts in its latency too.
 /// </summary>
@@ -27,7 +28,7 @@ public static class OpenLoopGenerator
             {
                 var (index, due) = (i, offsetsMs[i]);
                 WaitUntil(batch, due);
-                tasks[i] = Task.Run(() => cap is null ? send(index, due) : CappedAsync(cap, () => send(index, due)));
+                tasks[i] = Start(() => cap is null ? send(index, due) : CappedAsync(cap, () => send(index, due)));
             }
 
             scheduled.SetResult();
@@ -40,6 +41,39 @@ public static class OpenLoopGenerator
         clock.Start();
         await scheduled.Task;
         await Task.WhenAll(tasks);
+    }
+
+    /// <summary>
+    /// The first <paramref name="seconds"/> of a schedule, sent and thrown away: connections opened and the whole path
+    /// compiled, so the measured run is not the cold one.
+    /// </summary>
+    public static async Task WarmUpAsync(IReadOnlyList<double> offsetsMs, double seconds, Func<BatchRecorder, int, double, Task> send)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        var directory = Directory.CreateTempSubdirectory("chatbench-warm-up-");
+        try
+        {
+            var warm = offsetsMs.TakeWhile(at => at < seconds * 1000).ToList();
+            var batch = new RecordLog(directory.FullName, "warm-up").Begin(warm.Count);
+            await RunAsync(warm, batch, (i, at) => send(batch, i, at));
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>A send that throws before its first wait fails its own task, never the schedule.</summary>
+    private static Task Start(Func<Task> send)
+    {
+        try
+        {
+            return send();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return Task.FromException(e);
+        }
     }
 
     private static async Task CappedAsync(SemaphoreSlim cap, Func<Task> send)
