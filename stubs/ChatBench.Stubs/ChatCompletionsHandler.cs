@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Protocol;
@@ -21,11 +22,13 @@ internal sealed class ChatCompletionsHandler
     private readonly string retryAfterSeconds;
     private readonly string retryAfterMilliseconds;
     private readonly long maxBodyBytes;
+    private readonly CapacityGate? capacityGate;
     private long arrivals;
 
-    public ChatCompletionsHandler(LatencyProfile profile, StubFaults faults, IEnumerable<string> models, StubStatistics statistics, long maxBodyBytes)
+    public ChatCompletionsHandler(LatencyProfile profile, StubFaults faults, IEnumerable<string> models, StubStatistics statistics, long maxBodyBytes, CapacityModel? capacity = null)
     {
         this.profile = profile;
+        capacityGate = capacity is null ? null : new CapacityGate(capacity, profile.TimeScale);
         this.maxBodyBytes = maxBodyBytes;
         this.faults = faults;
         this.models = new HashSet<string>(models, StringComparer.Ordinal);
@@ -124,7 +127,7 @@ internal sealed class ChatCompletionsHandler
                 }
 
                 var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed);
-                await writer.WriteAsync(context, request, plan, start);
+                await (capacityGate is null ? writer.WriteAsync(context, request, plan, start) : capacityGate.ServeAsync(context, request, plan, writer));
             }
             finally
             {

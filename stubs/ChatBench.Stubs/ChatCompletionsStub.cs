@@ -28,6 +28,7 @@ public sealed class ChatCompletionsStub : IDisposable
     private ChatCompletionsStub(StubOptions options)
     {
         options.Faults.Validate();
+        options.Capacity?.Validate();
         _ = options.Profile.Plan(string.Empty);
         if (options.Models.Count == 0)
         {
@@ -40,7 +41,7 @@ public sealed class ChatCompletionsStub : IDisposable
         }
 
         Options = options;
-        var handler = new ChatCompletionsHandler(options.Profile, options.Faults, options.Models, Statistics, options.MaxBodyBytes);
+        var handler = new ChatCompletionsHandler(options.Profile, options.Faults, options.Models, Statistics, options.MaxBodyBytes, options.Capacity);
         var settings = new WireMockServerSettings
         {
             // WireMock.Net makes a "grpc://" URL a Kestrel endpoint with HttpProtocols.Http2 and no TLS: the only way

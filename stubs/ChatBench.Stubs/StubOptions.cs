@@ -1,3 +1,4 @@
+using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
 
@@ -17,6 +18,9 @@ public sealed record StubOptions
     public LatencyProfile Profile { get; init; } = LatencyProfile.Default;
 
     public StubFaults Faults { get; init; } = StubFaults.None;
+
+    /// <summary>A server of finite capacity (slots, a FIFO queue, prefill, decode slowdown); null, the default, never saturates.</summary>
+    public CapacityModel? Capacity { get; init; }
 
     /// <summary>The models the stub answers for; any other gets 404 <c>model_not_found</c>.</summary>
     public IReadOnlyList<string> Models { get; init; } = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-3.5-turbo"];

@@ -23,6 +23,10 @@ public static class BenchCommandLine
           --max-requests N     a live run that would send more requests refuses to start (default 200)
           --quick              one warm-up and three measured iterations per benchmark
           --results DIR        where reports go (default: the repository's results/)
+          --arrival KIND       open loop: constant, poisson (default) or gamma:B (burstiness B; 1 is Poisson, below 1 burstier)
+          --rates R1,R2,...    open loop: offered rates in requests per second (default: a sweep from a synchronous to a saturating run)
+          --slo LIMITS         open loop: limits a request must all meet, e.g. ttft=2s,itl=200ms,e2e=20s (the default; scaled on the stub)
+          --max-error-rate P   open loop: a sweep stops going higher once a rate's error share passes P (default 0.05)
           --report-only        regenerate SUMMARY.md and the charts from the reports already in the results folder
           --compare DIR        compare the results in DIR (baseline) with the results folder (candidate); runs no
                                benchmark, writes COMPARISON.md, .json, .csv and a chart into the results folder
@@ -35,7 +39,8 @@ public static class BenchCommandLine
         """;
 
     private static readonly HashSet<string> ValueOptions =
-        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results", "--compare", "--threshold", "--noise"];
+        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results", "--compare", "--threshold", "--noise",
+         "--arrival", "--rates", "--slo", "--max-error-rate"];
 
     public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string error)
     {
@@ -138,6 +143,12 @@ public static class BenchCommandLine
         "--noise" => double.TryParse(value.EndsWith("ms", StringComparison.Ordinal) ? value[..^2] : value, NumberStyles.Float, CultureInfo.InvariantCulture, out var noise) && noise >= 0 && double.IsFinite(noise)
             ? options with { NoiseMs = noise }
             : null,
+        "--arrival" => ArrivalProcess.TryParse(value, out var arrival) ? options with { OpenLoop = options.OpenLoop with { Arrival = arrival } } : null,
+        "--rates" => OpenLoopOptions.ParseRates(value) is { } rates ? options with { OpenLoop = options.OpenLoop with { Rates = rates } } : null,
+        "--slo" => SloLimits.TryParse(value, out var slo) ? options with { OpenLoop = options.OpenLoop with { Slo = slo } } : null,
+        "--max-error-rate" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var errorRate) && errorRate is >= 0 and <= 1
+            ? options with { OpenLoop = options.OpenLoop with { MaxErrorRate = errorRate } }
+            : null,
         _ => null,
     };
 
@@ -151,6 +162,10 @@ public static class BenchCommandLine
         "--max-requests" => "needs a whole number of 1 or more",
         "--threshold" => "needs a percentage above 0 and below 100, such as 5%",
         "--noise" => "needs milliseconds of 0 or more, such as 1ms",
+        "--arrival" => "must be 'constant', 'poisson' or 'gamma:B' with a positive burstiness B",
+        "--rates" => "needs positive requests-per-second numbers separated by commas, such as 5,10,20",
+        "--slo" => "needs limits such as ttft=2s,itl=200ms,e2e=20s (each of ttft, itl, e2e at most once, in ms or s)",
+        "--max-error-rate" => "needs a number from 0 to 1",
         _ => "needs a directory",
     };
 }

@@ -49,6 +49,9 @@ public sealed record BenchOptions
     /// <summary>Where the reports go; by default the repository's <c>results/</c>.</summary>
     public string? ResultsDirectory { get; init; }
 
+    /// <summary>Arrivals, rates, SLO and error limit of the open-loop benchmarks.</summary>
+    public OpenLoopOptions OpenLoop { get; init; } = OpenLoopOptions.Default;
+
     /// <summary>Arguments for BenchmarkDotNet itself (<c>--filter</c>, <c>--list</c>, ...), passed through unchanged.</summary>
     public IReadOnlyList<string> BenchmarkDotNetArguments { get; init; } = [];
 }

@@ -17,6 +17,13 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
     public const string TimeScaleVariable = "CHATBENCH_TIME_SCALE";
     public const string SeedVariable = "CHATBENCH_SEED";
     public const string RecordsVariable = "CHATBENCH_RECORDS";
+    public const string ArrivalVariable = "CHATBENCH_ARRIVAL";
+    public const string RatesVariable = "CHATBENCH_RATES";
+    public const string SloVariable = "CHATBENCH_SLO";
+    public const string MaxErrorRateVariable = "CHATBENCH_MAX_ERROR_RATE";
+
+    /// <summary>The open-loop options; the defaults unless the run asked for others.</summary>
+    public OpenLoopOptions OpenLoop { get; init; } = OpenLoopOptions.Default;
 
     /// <summary>The variables for <see cref="JobExtensions.WithEnvironmentVariables(Job, EnvironmentVariable[])"/>.</summary>
     public EnvironmentVariable[] ToJobVariables() =>
@@ -27,6 +34,10 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
         new(TimeScaleVariable, TimeScale.ToString("R", CultureInfo.InvariantCulture)),
         new(SeedVariable, Seed.ToString(CultureInfo.InvariantCulture)),
         new(RecordsVariable, RecordsDirectory),
+        new(ArrivalVariable, OpenLoop.Arrival.ToString()),
+        new(RatesVariable, OpenLoop.Rates is { } rates ? OpenLoopOptions.FormatRates(rates) : "sweep"),
+        new(SloVariable, OpenLoop.Slo.ToString()),
+        new(MaxErrorRateVariable, OpenLoop.MaxErrorRate.ToString("R", CultureInfo.InvariantCulture)),
     ];
 
     /// <summary>Reads what the job set in this benchmark process; run outside the host, a clear error instead of guesses.</summary>
@@ -44,8 +55,40 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
             Required(ModelVariable),
             double.Parse(Required(TimeScaleVariable), CultureInfo.InvariantCulture),
             ulong.Parse(Required(SeedVariable), CultureInfo.InvariantCulture),
-            Required(RecordsVariable));
+            Required(RecordsVariable))
+        {
+            OpenLoop = ImportOpenLoop(),
+        };
     }
+
+    /// <summary>The open-loop options as the job wrote them; a variable left unset keeps its default.</summary>
+    private static OpenLoopOptions ImportOpenLoop()
+    {
+        var options = OpenLoopOptions.Default;
+        if (Environment.GetEnvironmentVariable(ArrivalVariable) is { Length: > 0 } arrivalText)
+        {
+            options = options with { Arrival = ArrivalProcess.TryParse(arrivalText, out var arrival) ? arrival : throw Invalid(ArrivalVariable, arrivalText) };
+        }
+
+        if (Environment.GetEnvironmentVariable(RatesVariable) is { Length: > 0 } ratesText && ratesText != "sweep")
+        {
+            options = options with { Rates = OpenLoopOptions.ParseRates(ratesText) ?? throw Invalid(RatesVariable, ratesText) };
+        }
+
+        if (Environment.GetEnvironmentVariable(SloVariable) is { Length: > 0 } sloText)
+        {
+            options = options with { Slo = SloLimits.TryParse(sloText, out var slo) ? slo : throw Invalid(SloVariable, sloText) };
+        }
+
+        if (Environment.GetEnvironmentVariable(MaxErrorRateVariable) is { Length: > 0 } errorText)
+        {
+            options = options with { MaxErrorRate = double.Parse(errorText, CultureInfo.InvariantCulture) };
+        }
+
+        return options;
+    }
+
+    private static InvalidOperationException Invalid(string name, string value) => new($"{name} holds '{value}', which this ChatBench cannot read.");
 
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

@@ -33,6 +33,9 @@ public sealed class BatchRecorder
     /// <summary>Set by benchmarks that count the client's HTTP attempts (retries included) and 429s over the batch.</summary>
     public (long Attempts, long RateLimited)? AttemptCounts { get; set; }
 
+    /// <summary>Set by open-loop benchmarks: the rate offered and the SLO judged by.</summary>
+    public OpenLoopRecord? OpenLoop { get; set; }
+
     /// <summary>Records the thread pool's peak size and queue over the rest of the batch.</summary>
     public void SampleThreadPool() => threadPool ??= ThreadPoolSampler.Start();
 
@@ -41,6 +44,9 @@ public sealed class BatchRecorder
         ArgumentNullException.ThrowIfNull(record);
         records[record.Index] = record;
     }
+
+    /// <summary>The records added so far, in request order.</summary>
+    public IReadOnlyList<RequestRecord> Snapshot() => records.OfType<RequestRecord>().ToList();
 
     /// <summary>Hands the batch to the log; throws if any request failed or never reported.</summary>
     public void Complete() => Complete(failuresAreTheResult: false);
@@ -75,6 +81,7 @@ public sealed class BatchRecorder
             ClientCpuMs = cpuMs,
             PeakThreadPoolThreads = threadPool?.PeakThreads,
             PeakPendingWorkItems = threadPool?.PeakPendingWorkItems,
+            OpenLoop = OpenLoop,
         });
         var failed = complete.Where(r => !r.Succeeded).ToList();
         if (failed.Count > 0 && !failuresAreTheResult)

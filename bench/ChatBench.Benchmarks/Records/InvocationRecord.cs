@@ -20,4 +20,7 @@ public sealed record InvocationRecord(int Invocation, IReadOnlyList<RequestRecor
 
     /// <summary>The longest thread-pool queue seen during the invocation, when the benchmark sampled the pool.</summary>
     public long? PeakPendingWorkItems { get; init; }
+
+    /// <summary>What an open-loop invocation offered and judged its requests by.</summary>
+    public OpenLoopRecord? OpenLoop { get; init; }
 }

@@ -39,6 +39,12 @@ public sealed record RequestRecord
     /// <summary>Times between consecutive content chunks (streaming only).</summary>
     public IReadOnlyList<double>? ChunkGapsMs { get; init; }
 
+    /// <summary>Open loop: actual minus scheduled send. <see cref="StartMs"/> is then the scheduled send, so latency counts the lag.</summary>
+    public double? SendLagMs { get; init; }
+
+    /// <summary>Open loop on a stub with finite capacity: how long the stub says the request queued for a slot.</summary>
+    public double? StubQueueMs { get; init; }
+
     public bool Succeeded => Outcome == Ok;
 
     public double LatencyMs => EndMs - StartMs;

@@ -25,6 +25,7 @@ public static class Findings
             ChartKind.Scaling => section.Select(f => Fastest(f, placement.XParameter)),
             ChartKind.BoundedScaling => section.SelectMany(f => f.Cases.GroupBy(c => c.Method)).Select(g => Range(g.ToList(), placement.XParameter)),
             ChartKind.LatencyPercentiles => section.SelectMany(f => f.Cases.GroupBy(c => c.Method)).Select(g => Latency(g.ToList(), placement.XParameter)),
+            ChartKind.OpenLoop => section.SelectMany(f => OpenLoopFindings.For(f)),
             _ => [],
         };
         foreach (var sentence in sentences.OfType<string>())

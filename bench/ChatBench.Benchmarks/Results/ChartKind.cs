@@ -17,4 +17,7 @@ public enum ChartKind
 
     /// <summary>Time to first token and end-to-end percentiles per case, with their table.</summary>
     LatencyPercentiles,
+
+    /// <summary>Latency percentiles and goodput against the offered rate, the highest rate within the SLO marked.</summary>
+    OpenLoop,
 }

@@ -18,4 +18,7 @@ public sealed record ResultsFile
     public required BenchmarkDescription Benchmark { get; init; }
 
     public required IReadOnlyList<CaseResult> Cases { get; init; }
+
+    /// <summary>An open-loop sweep's highest rate within the SLO; null for every other class (optional, schema 1).</summary>
+    public OpenLoopResult? OpenLoop { get; init; }
 }

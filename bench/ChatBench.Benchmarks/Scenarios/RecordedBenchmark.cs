@@ -15,11 +15,13 @@ namespace ChatBench.Benchmarks.Scenarios;
 public abstract class RecordedBenchmark
 {
     private RecordLog? log;
-    private string recordsDirectory = string.Empty;
 
     protected BenchTarget Target { get; private set; } = null!;
 
     protected ChatClient Client { get; private set; } = null!;
+
+    /// <summary>Where this run's records go: shared by every benchmark process of one run.</summary>
+    protected string RecordsDirectory { get; private set; } = string.Empty;
 
     [GlobalSetup]
     public void GlobalSetup() => SetUpAgainst(TargetEnvironment.Import());
@@ -28,7 +30,7 @@ public abstract class RecordedBenchmark
     public void SetUpAgainst(TargetEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        recordsDirectory = environment.RecordsDirectory;
+        RecordsDirectory = environment.RecordsDirectory;
         Target = BenchTarget.From(environment);
         Client = ChatClientFactory.Create(Target);
         Setup();
@@ -75,7 +77,7 @@ public abstract class RecordedBenchmark
     /// <summary>Starts recording one call of the benchmark method <paramref name="method"/>.</summary>
     protected BatchRecorder BeginBatch(int requests, [CallerMemberName] string method = "")
     {
-        log ??= new RecordLog(recordsDirectory, CaseKey.Of(this, method));
+        log ??= new RecordLog(RecordsDirectory, CaseKey.Of(this, method));
         return log.Begin(requests);
     }
 }

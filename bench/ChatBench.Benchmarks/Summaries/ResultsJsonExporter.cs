@@ -23,7 +23,7 @@ public sealed class ResultsJsonExporter(RecordStore records, RunDescription run,
         ArgumentNullException.ThrowIfNull(summary);
         return summary.BenchmarksCases
             .GroupBy(c => c.Descriptor.Type)
-            .Select(type => (Type: type.Key, Cases: type.Select(c => CaseResults.From(summary, c, records, columns)).ToList()))
+            .Select(type => (Type: type.Key, Cases: type.Select(c => CaseResults.From(summary, c, records, columns)).ToList(), OpenLoop: OpenLoopSummary.From(summary, type, records)))
             .Select(type => ResultsJson.Write(
                 new ResultsFile
                 {
@@ -38,6 +38,7 @@ public sealed class ResultsJsonExporter(RecordStore records, RunDescription run,
                         ColumnLegends = columns.Where(c => type.Cases.Any(r => r.Columns.ContainsKey(c.ColumnName))).ToDictionary(c => c.ColumnName, c => c.Legend),
                     },
                     Cases = type.Cases,
+                    OpenLoop = type.OpenLoop,
                 },
                 summary.ResultsDirectoryPath))
             .ToList();

@@ -33,6 +33,9 @@ public sealed class BenchTarget
     /// <summary>The stub's latency model, or null for a live target, whose latencies are only known by measuring.</summary>
     public LatencyProfile? GroundTruth { get; }
 
+    /// <summary>The run's open-loop options: arrivals, rates, SLO, error limit.</summary>
+    public OpenLoopOptions OpenLoop { get; private init; } = OpenLoopOptions.Default;
+
     public static BenchTarget FromEnvironment() => From(TargetEnvironment.Import());
 
     public static BenchTarget From(TargetEnvironment environment)
@@ -41,7 +44,7 @@ public sealed class BenchTarget
         if (environment.Target == TargetKind.Stub)
         {
             var profile = StubProfile(environment.TimeScale, environment.Seed);
-            return new BenchTarget(TargetKind.Stub, environment.BaseUrl, environment.Model, StubApiKey, profile);
+            return new BenchTarget(TargetKind.Stub, environment.BaseUrl, environment.Model, StubApiKey, profile) { OpenLoop = environment.OpenLoop };
         }
 
         var key = Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable);
@@ -50,7 +53,7 @@ public sealed class BenchTarget
             throw new InvalidOperationException($"{BenchOptions.ApiKeyVariable} is not set: export your API key in it to run against a live endpoint.");
         }
 
-        return new BenchTarget(TargetKind.Live, environment.BaseUrl, environment.Model, key.Trim(), null);
+        return new BenchTarget(TargetKind.Live, environment.BaseUrl, environment.Model, key.Trim(), null) { OpenLoop = environment.OpenLoop };
     }
 
     /// <summary>A stub a benchmark started for itself, with the profile it was started with.</summary>

@@ -52,7 +52,7 @@ public sealed class TargetSession : IDisposable
                 Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed),
                 Models = new StubOptions().Models.Append(options.Model).Distinct().ToList(),
             });
-            return new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory), stub, errors);
+            return new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory) { OpenLoop = options.OpenLoop }, stub, errors);
         }
 
         if (string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable)))
@@ -62,7 +62,7 @@ public sealed class TargetSession : IDisposable
             return null;
         }
 
-        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory);
+        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory) { OpenLoop = options.OpenLoop };
         output.WriteLine($"Preflight: one request to {options.BaseUrl} with model {options.Model}...");
         if (LivePreflight.Check(BenchTarget.From(live)) is { } reason)
         {

@@ -24,7 +24,7 @@ public static class StandaloneServer
             // The first line is what StubProcess and the tests wait for: keep "listening on {base URL}" in it.
             var faults = options.Faults;
             Console.WriteLine($"ChatBench stub listening on {stub.BaseUri} (time scale {options.Profile.TimeScale}, seed {options.Profile.Seed}, models {string.Join(',', options.Models)}).");
-            Console.WriteLine($"Faults: api key {(faults.ApiKey is null ? "not required" : "required")}, max concurrency {faults.MaxConcurrency?.ToString(CultureInfo.InvariantCulture) ?? "none"}, error rate {faults.ErrorRate}. Ctrl+C stops.");
+            Console.WriteLine($"Faults: api key {(faults.ApiKey is null ? "not required" : "required")}, max concurrency {faults.MaxConcurrency?.ToString(CultureInfo.InvariantCulture) ?? "none"}, error rate {faults.ErrorRate}, capacity {(options.Capacity is { } c ? $"{c.Slots} slots" : "unlimited")}. Ctrl+C stops.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellation);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
 using static ChatBench.Stubs.Hosting.ValidatedOption;
@@ -61,13 +62,25 @@ public sealed class StubCommandLine
         new Option<long>("--max-body-bytes") { HelpName = "N", Description = "larger request bodies get 413 request_too_large", DefaultValueFactory = _ => StubOptions.DefaultMaxBodyBytes },
         v => v >= 1,
         "needs a whole number of 1 or more");
+    private readonly Option<int?> slots = Checked(
+        new Option<int?>("--slots") { HelpName = "K", Description = "finite capacity: K sequences at once, the rest wait in a FIFO queue (off by default)" },
+        v => v is null or >= 1,
+        "needs a whole number of 1 or more");
+    private readonly Option<double> prefillMs = Checked(
+        new Option<double>("--prefill-ms") { HelpName = "MS", Description = "with --slots: extra time to first token per prompt token, before scaling", DefaultValueFactory = _ => CapacityModel.OpenLoop.PrefillPerPromptToken.TotalMilliseconds },
+        v => v >= 0 && double.IsFinite(v),
+        "needs a number of 0 or more");
+    private readonly Option<double> decodeSlowdown = Checked(
+        new Option<double>("--decode-slowdown") { HelpName = "F", Description = "with --slots: inter-token time x (1 + F x (active sequences - 1))", DefaultValueFactory = _ => CapacityModel.OpenLoop.DecodeSlowdown },
+        v => v >= 0 && double.IsFinite(v),
+        "needs a number of 0 or more");
     private readonly Option<string> pipeline = OneOf("--pipeline", "how chat requests go through WireMock.Net", "fast", "wiremock");
     private readonly Option<string> protocol = OneOf("--protocol", "h2c serves HTTP/2 only, without TLS (clients must use HTTP/2 prior knowledge)", "http1", "h2c");
 
     public StubCommandLine()
     {
         Root = new RootCommand("ChatBench stub: an OpenAI-compatible chat-completions server with simulated latency.\nRun it with: dotnet run -c Release --project stubs/ChatBench.Stubs -- [options]");
-        foreach (Option option in (Option[])[port, host, timeScale, seed, ttftMs, tokenMs, jitter, shortPromptChars, models, apiKey, maxConcurrency, retryAfterMs, errorRate, stallMs, cutAfter, maxBodyBytes, pipeline, protocol])
+        foreach (Option option in (Option[])[port, host, timeScale, seed, ttftMs, tokenMs, jitter, shortPromptChars, models, apiKey, maxConcurrency, retryAfterMs, errorRate, stallMs, cutAfter, maxBodyBytes, slots, prefillMs, decodeSlowdown, pipeline, protocol])
         {
             Root.Options.Add(option);
         }
@@ -121,6 +134,9 @@ public sealed class StubCommandLine
                 StallBeforeFirstByte = result.GetValue(stallMs) is { } stall ? TimeSpan.FromMilliseconds(stall) : null,
                 CutStreamAfterEvents = result.GetValue(cutAfter),
             },
+            Capacity = result.GetValue(slots) is { } k
+                ? new CapacityModel { Slots = k, PrefillPerPromptToken = TimeSpan.FromMilliseconds(result.GetValue(prefillMs)), DecodeSlowdown = result.GetValue(decodeSlowdown) }
+                : null,
             Models = SplitModels(result.GetValue(models)!),
             MaxBodyBytes = result.GetValue(maxBodyBytes),
             Pipeline = result.GetValue(pipeline) == "wiremock" ? StubPipeline.WireMockMapping : StubPipeline.FastPath,

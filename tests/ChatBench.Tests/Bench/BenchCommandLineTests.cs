@@ -14,6 +14,12 @@ public sealed class BenchCommandLineTests
     [InlineData("--time-scale", "fast")]
     [InlineData("--max-requests", "0")]
     [InlineData("--base-url", "ftp://example")]
+    [InlineData("--arrival", "gamma:0")]
+    [InlineData("--arrival", "bursty")]
+    [InlineData("--rates", "10,-5")]
+    [InlineData("--slo", "ttft=fast")]
+    [InlineData("--slo", "ttft=1s,ttft=2s")]
+    [InlineData("--max-error-rate", "1.5")]
     public void A_malformed_option_is_a_one_line_error_naming_it(string option, string value)
     {
         var (exit, output, errors) = Run(option, value);

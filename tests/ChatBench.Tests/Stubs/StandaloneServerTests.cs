@@ -40,6 +40,8 @@ public sealed partial class StandaloneServerTests
     [InlineData("--max-concurrency", "many", "--max-concurrency")]
     [InlineData("--max-body-bytes", "0", "--max-body-bytes")]
     [InlineData("--jitter", "1", "--jitter")]
+    [InlineData("--slots", "0", "--slots")]
+    [InlineData("--decode-slowdown", "-1", "--decode-slowdown")]
     public async Task A_bad_option_is_a_one_line_error_and_exit_code_2(string option, string value, string named)
     {
         using var server = Start(option, value);

@@ -11,6 +11,7 @@ public static class SectionCharts
         ChartKind.Scaling => [new ScalingChart()],
         ChartKind.BoundedScaling => [new BoundedConcurrencyChart()],
         ChartKind.LatencyPercentiles => [StreamingLatencyChart.TimeToFirstToken, StreamingLatencyChart.EndToEnd],
+        ChartKind.OpenLoop => [new OpenLoopChart()],
         _ => [],
     };
 }

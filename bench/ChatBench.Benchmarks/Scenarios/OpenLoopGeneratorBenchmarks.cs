@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Results;
+using ChatBench.Stubs.Latency;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// How well the open-loop generator keeps its schedule: Poisson arrivals (or --arrival) at fixed rates against the
+/// run's target (the embedded stub, without a capacity limit), the cheapest request (the short question), and the send
+/// lag, actual minus scheduled send, per request. Heavy: <c>--allCategories heavy</c>.
+/// </summary>
+[SummarySection(
+    10,
+    "Open loop: the generator's precision",
+    "Send lag (actual minus scheduled send) of the open-loop generator at fixed offered rates against the embedded stub, with the short question: the rate up to which the schedule holds within a millisecond at the 99th percentile.")]
+[BenchmarkCategory(BenchmarkCategories.OpenLoop, BenchmarkCategories.Heavy)]
+[WarmupCount(0)]
+[IterationCount(1)]
+public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    public const double Seconds = 3;
+
+    /// <summary>Unmeasured seconds of the schedule sent in setup: the measured run is the second, warm one.</summary>
+    public const double WarmUpSeconds = 1;
+
+    private double[] offsets = [];
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+
+    [Params(250, 500, 1000, 1500, 2000)]
+    public int Rate { get; set; } = 250;
+
+    /// <summary>The seeded schedule, computed as setup computes it, and its first second sent in setup.</summary>
+    public RequestBudget Budget(TargetKind target, string method)
+    {
+        var host = OpenLoopSweep.HostOptions();
+        var schedule = ArrivalSchedule.Offsets(host.OpenLoop.Arrival, Rate, Seconds, target == TargetKind.Stub ? (int)host.Seed : 1);
+        var tokens = PromptMix.EstimatedOutputTokens([new ChatPrompt(DefaultPromptRules.ShortQuestion, 0)]) * schedule.Length;
+        return new RequestBudget(schedule.Length, schedule.Count(at => at < WarmUpSeconds * 1000), tokens);
+    }
+
+    [Benchmark]
+    public async Task OfferedRate()
+    {
+        var batch = BeginBatch(offsets.Length);
+        batch.OpenLoop = new Records.OpenLoopRecord(Rate, Seconds, Target.OpenLoop.Arrival.ToString());
+        await OpenLoopGenerator.RunAsync(offsets, batch, (i, at) => OpenLoopCall.SendAsync(Client, prompts[i], batch, at));
+        batch.Complete(failuresAreTheResult: true);
+    }
+
+    protected override void Setup()
+    {
+        offsets = ArrivalSchedule.Offsets(Target.OpenLoop.Arrival, Rate, Seconds, (int)(Target.GroundTruth?.Seed ?? 1));
+        var questions = Enumerable.Range(0, offsets.Length).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList();
+        prompts = PlannedPrompt.For(questions, Target.GroundTruth);
+        OpenLoopGenerator.WarmUpAsync(offsets, WarmUpSeconds, (batch, i, at) => OpenLoopCall.SendAsync(Client, prompts[i], batch, at)).GetAwaiter().GetResult();
+    }
+}

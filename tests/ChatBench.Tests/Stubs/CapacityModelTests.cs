@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Capacity;
+using ChatBench.Stubs.Latency;
+
+namespace ChatBench.Tests.Stubs;
+
+/// <summary>The stub's finite capacity: a FIFO queue in front of K slots, prefill and decode slowdown, as its formulas say.</summary>
+public sealed class CapacityModelTests
+{
+    private static readonly LatencyProfile Exact = LatencyProfile.Default with { TimeScale = 0.1, Jitter = 0 };
+
+    [Fact]
+    public void Admission_adds_prefill_per_prompt_token_and_slows_decoding_with_the_batch()
+    {
+        var model = new CapacityModel { Slots = 8, PrefillPerPromptToken = TimeSpan.FromMilliseconds(2), DecodeSlowdown = 0.1 };
+        var plan = Exact.Plan(DefaultPromptRules.LongQuestion);
+
+        var alone = model.Admit(plan, promptTokens: 20, active: 1, timeScale: 0.1);
+        var full = model.Admit(plan, promptTokens: 20, active: 8, timeScale: 0.1);
+
+        Assert.Equal(plan.TimeToFirstToken + TimeSpan.FromMilliseconds(4), alone.TimeToFirstToken);
+        Assert.Equal(plan.InterTokenInterval, alone.InterTokenInterval);
+        Assert.Equal(plan.InterTokenInterval.TotalMilliseconds * 1.7, full.InterTokenInterval.TotalMilliseconds, 3);
+        var expected = 8 / full.Total.TotalSeconds;
+        Assert.Equal(expected, model.SaturatedThroughput([(plan, 20)], 0.1), 6);
+    }
+
+    [Fact]
+    public async Task Requests_beyond_the_slots_wait_in_arrival_order_one_service_time_per_round()
+    {
+        // Two slots, six requests at once, every service the same S: the waits are 0, 0, S, S, 2S, 2S.
+        using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = Exact, Capacity = new CapacityModel { Slots = 2 } });
+        var service = stub.Expect(DefaultPromptRules.ShortQuestion).Total.TotalMilliseconds;
+        using var http = new HttpClient();
+        await SendAsync(http, stub);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(http, stub)));
+
+        var queued = answers.Select(a => Header(a, CapacityGate.QueueHeader)).Order().ToList();
+        double[] expected = [0, 0, service, service, 2 * service, 2 * service];
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.InRange(queued[i], expected[i] - 2, expected[i] + 25);
+        }
+
+        Assert.All(answers, a => Assert.Equal(service, Header(a, CapacityGate.ServiceHeader), 0.01));
+    }
+
+    [Fact]
+    public async Task Without_a_capacity_model_the_stub_never_queues_and_sends_no_truth_headers()
+    {
+        using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = Exact });
+        using var http = new HttpClient();
+
+        var answer = await SendAsync(http, stub);
+
+        Assert.False(answer.Headers.Contains(CapacityGate.QueueHeader));
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, ChatCompletionsStub stub)
+    {
+        var body = $$"""{"model":"gpt-4o","messages":[{"role":"user","content":"{{DefaultPromptRules.ShortQuestion}}"}]}""";
+        var response = await StubClient.PostChatAsync(http, stub, new StringContent(body, Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return response;
+    }
+
+    private static double Header(HttpResponseMessage response, string name) =>
+        double.Parse(response.Headers.GetValues(name).Single(), CultureInfo.InvariantCulture);
+}
