@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Latency.Recorded;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -123,7 +124,12 @@ internal sealed class ChatCompletionsHandler
                     await Task.Delay(stall, aborted);
                 }
 
-                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed);
+                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed, request.PromptTokens);
+                if (plan.Fault is { } fault && await ReplayFaultAsync(context, request, fault, plan, start))
+                {
+                    return;
+                }
+
                 await writer.WriteAsync(context, request, plan, start);
             }
             finally
@@ -140,6 +146,32 @@ internal sealed class ChatCompletionsHandler
         {
             // Whatever failed, the client must get OpenAI's 500, never the exception's text.
             await FailAsync(context);
+        }
+    }
+
+    /// <summary>A recorded failure instead of the answer; false for a cut stream, which the writer cuts itself.</summary>
+    private async Task<bool> ReplayFaultAsync(HttpContext context, ChatRequest request, ReplayedFault fault, ResponsePlan plan, long start)
+    {
+        switch (fault.Kind)
+        {
+            case ErrorKinds.RateLimited:
+                context.Response.Headers.RetryAfter = retryAfterSeconds;
+                context.Response.Headers["retry-after-ms"] = retryAfterMilliseconds;
+                await RejectAsync(context, OpenAIError.RateLimited(faults.MaxConcurrency ?? 1));
+                return true;
+            case ErrorKinds.ServerError:
+                await RejectAsync(context, OpenAIError.ServerError());
+                return true;
+            case ErrorKinds.Cut when request.Stream:
+                return false;
+            default:
+                // A timeout holds the request without a byte until the recorded failure time; a cut non-streamed
+                // answer dies when it was due. Either way the connection drops, as a provider's would.
+                var until = fault.Kind == ErrorKinds.Timeout ? fault.After : plan.Total;
+                await DueTimeScheduler.Shared.WaitUntilAsync(start + (long)Math.Ceiling(until.TotalSeconds * Stopwatch.Frequency), context.RequestAborted);
+                statistics.Cut1();
+                context.Abort();
+                return true;
         }
     }
 
