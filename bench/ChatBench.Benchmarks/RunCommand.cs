@@ -24,6 +24,12 @@ public static class RunCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
+        if (RunInputs.Check(options, errors) is not { } checkedOptions)
+        {
+            return ExitCodes.BadArguments;
+        }
+
+        options = checkedOptions;
         var artifacts = Path.Combine(root, "BenchmarkDotNet.Artifacts");
         var records = new RecordStore(Path.Combine(artifacts, "records", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)));
         var parserLog = new AccumulationLogger();
@@ -124,6 +130,8 @@ public static class RunCommand
             WarmupIterations = parsed.WarmupIterationCount ?? BenchConfig.WarmupIterations,
             MeasuredIterations = parsed.IterationCount ?? BenchConfig.MeasuredIterations(options),
             BenchmarkArguments = options.BenchmarkDotNetArguments,
+            Workload = options.Workload,
+            Profile = options.Profile,
         };
     }
 

@@ -23,6 +23,11 @@ public static class BenchCommandLine
           --max-requests N     a live run that would send more requests refuses to start (default 200)
           --quick              one warm-up and three measured iterations per benchmark
           --results DIR        where reports go (default: the repository's results/)
+          --workload FILE      send this JSON Lines workload in the batch, bounded and streaming benchmarks
+          --profile FILE       the embedded stub replays this recorded latency profile (time scale 1 unless given)
+          --replay-errors      with --profile: replay the recorded errors at their recorded rates
+          --max-error-rate P   a case with at most this share of failed requests reports them per kind instead of
+                               failing (default 0 on the stub, 0.02 live)
           --report-only        regenerate SUMMARY.md and the charts from the reports already in the results folder
           --help               this help
 
@@ -30,7 +35,7 @@ public static class BenchCommandLine
         """;
 
     private static readonly HashSet<string> ValueOptions =
-        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results"];
+        ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results", "--workload", "--profile", "--max-error-rate"];
 
     public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string error)
     {
@@ -49,6 +54,12 @@ public static class BenchCommandLine
             if (name == "--quick")
             {
                 options = options with { Quick = true };
+                continue;
+            }
+
+            if (name == "--replay-errors")
+            {
+                options = options with { ReplayErrors = true };
                 continue;
             }
 
@@ -82,6 +93,7 @@ public static class BenchCommandLine
         }
 
         options = options with { BenchmarkDotNetArguments = passThrough };
+        options = WithContextDefaults(options, args);
         return true;
     }
 
@@ -105,8 +117,27 @@ public static class BenchCommandLine
             ? options with { MaxRequests = max }
             : null,
         "--results" => string.IsNullOrWhiteSpace(value) ? null : options with { ResultsDirectory = value },
+        "--workload" => string.IsNullOrWhiteSpace(value) ? null : options with { Workload = value },
+        "--profile" => string.IsNullOrWhiteSpace(value) ? null : options with { Profile = value },
+        "--max-error-rate" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) && rate is >= 0 and <= 1
+            ? options with { MaxErrorRate = rate }
+            : null,
         _ => null,
     };
+
+    /// <summary>
+    /// Defaults that depend on other options: a live run tolerates <see cref="BenchOptions.DefaultLiveMaxErrorRate"/>,
+    /// and a replayed profile plays at its recorded speed; an option given explicitly always wins.
+    /// </summary>
+    private static BenchOptions WithContextDefaults(BenchOptions options, IReadOnlyList<string> args)
+    {
+        if (options.Target == TargetKind.Live && !args.Contains("--max-error-rate"))
+        {
+            options = options with { MaxErrorRate = BenchOptions.DefaultLiveMaxErrorRate };
+        }
+
+        return options.Profile is not null && !args.Contains("--time-scale") ? options with { TimeScale = 1 } : options;
+    }
 
     private static string Expectation(string name) => name switch
     {
@@ -116,6 +147,9 @@ public static class BenchCommandLine
         "--base-url" => "needs an absolute http or https URL such as https://api.aimlapi.com/v1",
         "--model" => "needs a model name",
         "--max-requests" => "needs a whole number of 1 or more",
+        "--workload" => "needs a workload file",
+        "--profile" => "needs a latency profile file",
+        "--max-error-rate" => "needs a number from 0 to 1",
         _ => "needs a directory",
     };
 }

@@ -9,7 +9,21 @@ namespace ChatBench.Benchmarks.Configuration;
 /// them). The API key is never copied here: a live child reads it from <see cref="BenchOptions.ApiKeyVariable"/>,
 /// which it inherits from the user's environment.
 /// </summary>
-public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Model, double TimeScale, ulong Seed, string RecordsDirectory)
+/// <param name="WorkloadPath">The user's workload file (full path), or null for the built-in mix.</param>
+/// <param name="ProfilePath">The recorded latency profile the stub replays (full path), or null for its latency model.</param>
+/// <param name="ReplayErrors">Whether the replay injects the recorded errors.</param>
+/// <param name="MaxErrorRate">The share of failed requests a batch may have and still count.</param>
+public sealed record TargetEnvironment(
+    TargetKind Target,
+    Uri BaseUrl,
+    string Model,
+    double TimeScale,
+    ulong Seed,
+    string RecordsDirectory,
+    string? WorkloadPath = null,
+    string? ProfilePath = null,
+    bool ReplayErrors = false,
+    double MaxErrorRate = 0)
 {
     public const string TargetVariable = "CHATBENCH_TARGET";
     public const string BaseUrlVariable = "CHATBENCH_BASE_URL";
@@ -17,6 +31,10 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
     public const string TimeScaleVariable = "CHATBENCH_TIME_SCALE";
     public const string SeedVariable = "CHATBENCH_SEED";
     public const string RecordsVariable = "CHATBENCH_RECORDS";
+    public const string WorkloadVariable = "CHATBENCH_WORKLOAD";
+    public const string ProfileVariable = "CHATBENCH_PROFILE";
+    public const string ReplayErrorsVariable = "CHATBENCH_REPLAY_ERRORS";
+    public const string MaxErrorRateVariable = "CHATBENCH_MAX_ERROR_RATE";
 
     /// <summary>The variables for <see cref="JobExtensions.WithEnvironmentVariables(Job, EnvironmentVariable[])"/>.</summary>
     public EnvironmentVariable[] ToJobVariables() =>
@@ -27,6 +45,12 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
         new(TimeScaleVariable, TimeScale.ToString("R", CultureInfo.InvariantCulture)),
         new(SeedVariable, Seed.ToString(CultureInfo.InvariantCulture)),
         new(RecordsVariable, RecordsDirectory),
+
+        // Optional ones only when set, so a default run's jobs are what they always were.
+        .. Optional(WorkloadVariable, WorkloadPath),
+        .. Optional(ProfileVariable, ProfilePath),
+        .. Optional(ReplayErrorsVariable, ReplayErrors ? "1" : null),
+        .. Optional(MaxErrorRateVariable, MaxErrorRate > 0 ? MaxErrorRate.ToString("R", CultureInfo.InvariantCulture) : null),
     ];
 
     /// <summary>Reads what the job set in this benchmark process; run outside the host, a clear error instead of guesses.</summary>
@@ -44,8 +68,14 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
             Required(ModelVariable),
             double.Parse(Required(TimeScaleVariable), CultureInfo.InvariantCulture),
             ulong.Parse(Required(SeedVariable), CultureInfo.InvariantCulture),
-            Required(RecordsVariable));
+            Required(RecordsVariable),
+            Environment.GetEnvironmentVariable(WorkloadVariable) is { Length: > 0 } workload ? workload : null,
+            Environment.GetEnvironmentVariable(ProfileVariable) is { Length: > 0 } profile ? profile : null,
+            Environment.GetEnvironmentVariable(ReplayErrorsVariable) == "1",
+            Environment.GetEnvironmentVariable(MaxErrorRateVariable) is { Length: > 0 } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : 0);
     }
+
+    private static EnvironmentVariable[] Optional(string name, string? value) => value is null ? [] : [new(name, value)];
 
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

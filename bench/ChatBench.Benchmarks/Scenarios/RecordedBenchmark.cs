@@ -4,6 +4,7 @@ using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
 using OpenAI.Chat;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -21,6 +22,11 @@ public abstract class RecordedBenchmark
 
     protected ChatClient Client { get; private set; } = null!;
 
+    /// <summary>The run's workload: the user's file, or the built-in mix.</summary>
+    protected Workload Workload { get; private set; } = null!;
+
+    private double maxErrorRate;
+
     [GlobalSetup]
     public void GlobalSetup() => SetUpAgainst(TargetEnvironment.Import());
 
@@ -30,6 +36,8 @@ public abstract class RecordedBenchmark
         ArgumentNullException.ThrowIfNull(environment);
         recordsDirectory = environment.RecordsDirectory;
         Target = BenchTarget.From(environment);
+        Workload = Workload.From(environment.WorkloadPath);
+        maxErrorRate = environment.MaxErrorRate;
         Client = ChatClientFactory.Create(Target);
         Setup();
     }
@@ -69,7 +77,7 @@ public abstract class RecordedBenchmark
         ArgumentNullException.ThrowIfNull(send);
         var batch = BeginBatch(requests, method);
         await send(batch);
-        batch.Complete();
+        batch.Complete(maxErrorRate);
     }
 
     /// <summary>Starts recording one call of the benchmark method <paramref name="method"/>.</summary>

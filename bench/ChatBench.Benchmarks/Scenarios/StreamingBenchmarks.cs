@@ -36,5 +36,5 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
         prompts.Count,
         batch => BatchStrategies.BoundedAsync(prompts, Concurrency, prompt => StreamingChatCall.SendAsync(Client, prompt, batch)));
 
-    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(Requests), Target.GroundTruth);
+    protected override void Setup() => prompts = PlannedPrompt.For(Workload.Take(Requests), Target.GroundTruth);
 }

@@ -49,12 +49,13 @@ public sealed class TargetSession : IDisposable
         {
             var stub = ChatCompletionsStub.Start(new StubOptions
             {
-                Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed),
+                Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed, options.Profile, options.ReplayErrors),
                 Models = new StubOptions().Models.Append(options.Model).Distinct().ToList(),
             });
-            var session = new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory), stub, errors);
+            var environment = new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory, options.Workload, options.Profile, options.ReplayErrors, options.MaxErrorRate);
+            var session = new TargetSession(environment, stub, errors);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({StubWarmUp.Rounds * StubWarmUp.RequestsPerRound} unmeasured requests)..."));
-            StubWarmUp.RunAsync(stub.BaseUri).GetAwaiter().GetResult();
+            StubWarmUp.RunAsync(stub.BaseUri, options.ReplayErrors).GetAwaiter().GetResult();
             return session;
         }
 
@@ -65,7 +66,7 @@ public sealed class TargetSession : IDisposable
             return null;
         }
 
-        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory);
+        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory, options.Workload, MaxErrorRate: options.MaxErrorRate);
         output.WriteLine($"Preflight: one request to {options.BaseUrl} with model {options.Model}...");
         if (LivePreflight.Check(BenchTarget.From(live)) is { } reason)
         {
@@ -79,7 +80,7 @@ public sealed class TargetSession : IDisposable
 
     /// <summary>What the run measures, for the plan line.</summary>
     public string Describe() => Environment.Target == TargetKind.Stub
-        ? string.Create(CultureInfo.InvariantCulture, $"the embedded stub at {Environment.BaseUrl} (time scale {Environment.TimeScale}, seed {Environment.Seed})")
+        ? string.Create(CultureInfo.InvariantCulture, $"the embedded stub at {Environment.BaseUrl} (time scale {Environment.TimeScale}, seed {Environment.Seed}{(Environment.ProfilePath is { } p ? $", replaying {p}" : string.Empty)})")
         : $"{Environment.BaseUrl} (model {Environment.Model})";
 
     public void Dispose()
