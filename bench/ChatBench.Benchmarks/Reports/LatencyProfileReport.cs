@@ -60,5 +60,12 @@ public static class LatencyProfileReport
         ItlMs = Grid([.. samples.Where(s => s.ItlMs is not null).Select(s => s.ItlMs!.Value)]),
         OutputTokens = Grid([.. samples.Select(s => (double)(s.OutputTokens ?? 0))]),
         E2EMs = Grid([.. samples.Select(s => s.E2EMs)]),
+        // Sorted by end-to-end time: a replay that spreads its draws evenly over the list then spreads them evenly over E2E.
+        Requests = Every(samples, Math.Max(1, (int)Math.Ceiling((double)samples.Count / RecordedGroup.MaxRequests)))
+            .Select(s => new RecordedRequest(s.TtftMs!.Value, s.ItlMs ?? 0, s.OutputTokens ?? 1))
+            .OrderBy(r => r.TtftMs + (r.ItlMs * (r.OutputTokens - 1)))
+            .ToList(),
     };
+
+    private static IEnumerable<RequestSample> Every(IReadOnlyList<RequestSample> samples, int step) => samples.Where((_, i) => i % step == 0);
 }

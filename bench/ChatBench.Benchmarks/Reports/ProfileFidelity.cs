@@ -59,7 +59,7 @@ public static class ProfileFidelity
         page.Append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         foreach (var r in rows)
         {
-            page.Append(CultureInfo.InvariantCulture, $"| {r.Class} | {r.Metric} | {r.RecordedSamples} | {r.ReplayedSamples} | {r.RecordedP50:F2} | {r.ReplayedP50:F2} | {r.P50Error:+0.0%;-0.0%} | {r.RecordedP90:F2} | {r.ReplayedP90:F2} | {r.P90Error:+0.0%;-0.0%} | {r.Ks:F3} | {(r.MeetsGoal ? "met" : "missed")} |\n");
+            page.Append(CultureInfo.InvariantCulture, $"| {r.Class} | {r.Metric} | {r.RecordedSamples} | {r.ReplayedSamples} | {r.RecordedP50:F2} | {r.ReplayedP50:F2} | {Percent(r.P50Error)} | {r.RecordedP90:F2} | {r.ReplayedP90:F2} | {Percent(r.P90Error)} | {r.Ks:F3} | {(r.MeetsGoal ? "met" : "missed")} |\n");
         }
 
         Directory.CreateDirectory(directory);
@@ -69,6 +69,8 @@ public static class ProfileFidelity
         File.WriteAllText(Path.Combine(directory, FileName + ".json"), JsonSerializer.Serialize(json, Json));
         return markdown;
     }
+
+    private static string Percent(double fraction) => Math.Round(fraction, 3).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture);
 
     private static FidelityRow Row(RecordedGroup recorded, string metric, IReadOnlyList<double> grid, IReadOnlyCollection<double> replayed) => replayed.Count == 0
         ? new FidelityRow(recorded.Class, metric, recorded.Samples, 0, 0, 0, 0, 0, 1)

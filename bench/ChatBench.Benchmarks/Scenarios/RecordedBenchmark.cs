@@ -25,6 +25,13 @@ public abstract class RecordedBenchmark
     /// <summary>The run's workload: the user's file, or the built-in mix.</summary>
     protected Workload Workload { get; private set; } = null!;
 
+    /// <summary>
+    /// True when the run sends a workload file or replays a profile: then each iteration may send fresh request seeds,
+    /// so a deterministic endpoint answers every iteration with new draws, as a provider does. The default suite keeps
+    /// its fixed seeds, and with them its reference numbers.
+    /// </summary>
+    protected bool FreshSeedsPerIteration { get; private set; }
+
     private double maxErrorRate;
 
     [GlobalSetup]
@@ -38,6 +45,7 @@ public abstract class RecordedBenchmark
         Target = BenchTarget.From(environment);
         Workload = Workload.From(environment.WorkloadPath);
         maxErrorRate = environment.MaxErrorRate;
+        FreshSeedsPerIteration = environment.WorkloadPath is not null || environment.ProfilePath is not null;
         Client = ChatClientFactory.Create(Target);
         Setup();
     }

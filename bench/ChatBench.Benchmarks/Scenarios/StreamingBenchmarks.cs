@@ -22,6 +22,7 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
     public const int MinimumRequests = 20;
 
     private IReadOnlyList<PlannedPrompt> prompts = [];
+    private int iteration;
 
     [Params(1, 10, 100)]
     public int Concurrency { get; set; }
@@ -35,6 +36,16 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
     public Task Streams() => RunBatchAsync(
         prompts.Count,
         batch => BatchStrategies.BoundedAsync(prompts, Concurrency, prompt => StreamingChatCall.SendAsync(Client, prompt, batch)));
+
+    /// <summary>With a workload or a replayed profile, the next iteration's requests get seeds of their own, planned outside the measured time.</summary>
+    [IterationSetup]
+    public void NextSeeds()
+    {
+        if (FreshSeedsPerIteration)
+        {
+            prompts = PlannedPrompt.For(Workload.Take(Requests, (long)iteration++ * Requests), Target.GroundTruth);
+        }
+    }
 
     protected override void Setup() => prompts = PlannedPrompt.For(Workload.Take(Requests), Target.GroundTruth);
 }

@@ -36,12 +36,12 @@ public sealed class Workload
     /// <summary>The user's file when a path is given, else the built-in mix.</summary>
     public static Workload From(string? path) => path is null ? Default : WorkloadFile.Load(path);
 
-    /// <summary>The first <paramref name="count"/> requests, cycling through the file.</summary>
-    public IReadOnlyList<ChatPrompt> Take(int count)
+    /// <summary>The first <paramref name="count"/> requests, cycling through the file, seeded from <paramref name="firstSeed"/> up.</summary>
+    public IReadOnlyList<ChatPrompt> Take(int count, long firstSeed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         return Enumerable.Range(0, count)
-            .Select(i => new ChatPrompt(Requests[i % Requests.Count].LastUserMessage, i) { Request = Requests[i % Requests.Count] })
+            .Select(i => new ChatPrompt(Requests[i % Requests.Count].LastUserMessage, firstSeed + i) { Request = Requests[i % Requests.Count] })
             .ToList();
     }
 }

@@ -2,7 +2,7 @@ namespace ChatBench.Stubs.Latency.Recorded;
 
 /// <summary>
 /// Plays a <see cref="RecordedProfile"/> back. A recorded prompt draws its TTFT, interval and output length from its own
-/// distributions (its class's when it has fewer than <see cref="MinPromptSamples"/> samples); any other prompt from the
+/// distributions (one recorded request whole when the profile keeps them, else each quantile grid on its own) (its class's when it has fewer than <see cref="MinPromptSamples"/> samples); any other prompt from the
 /// class nearest in prompt tokens, its TTFT moved along the fitted line. Draws depend only on (seed, prompt, request
 /// seed), so the bench computes every request's plan in advance. Each draw is a Weyl sequence over the request seed
 /// (start from the prompt's hash, step an irrational): requests 0..n-1 of one prompt spread evenly over the
@@ -57,9 +57,12 @@ public sealed class ProfileReplay
             return x - Math.Floor(x);
         }
 
-        var ttft = Math.Max(0, QuantileGrid.Sample(group.TtftMs, Draw(0)) + shiftMs) * timeScale;
-        var interval = Math.Max(0, QuantileGrid.Sample(group.ItlMs, Draw(1))) * timeScale;
-        var tokens = Math.Clamp((int)Math.Round(QuantileGrid.Sample(group.OutputTokens, Draw(2))), 1, source.Rule.Tokens.Count);
+        var (ttftMs, itlMs, length) = group.Requests is { Count: > 0 } requests
+            ? requests[Math.Min((int)(Draw(0) * requests.Count), requests.Count - 1)]
+            : new RecordedRequest(QuantileGrid.Sample(group.TtftMs, Draw(0)), QuantileGrid.Sample(group.ItlMs, Draw(1)), (int)Math.Round(QuantileGrid.Sample(group.OutputTokens, Draw(2))));
+        var ttft = Math.Max(0, ttftMs + shiftMs) * timeScale;
+        var interval = Math.Max(0, itlMs) * timeScale;
+        var tokens = Math.Clamp(length, 1, source.Rule.Tokens.Count);
         var finishReason = "stop";
         if (maxTokens is { } limit && limit < tokens)
         {

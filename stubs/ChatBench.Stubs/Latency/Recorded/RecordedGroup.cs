@@ -22,6 +22,14 @@ public sealed record RecordedGroup
 
     public required IReadOnlyList<double> OutputTokens { get; init; }
 
+    /// <summary>
+    /// Up to <see cref="MaxRequests"/> recorded requests, whole. A replay draws these, so TTFT, interval and length
+    /// keep their joint shape and end-to-end time comes out as recorded; without them it draws each grid on its own.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest>? Requests { get; init; }
+
+    public const int MaxRequests = 512;
+
     /// <summary>Not replayed (it follows from the others), kept to judge a replay's fidelity.</summary>
     public required IReadOnlyList<double> E2EMs { get; init; }
 }
