@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ChatBench.Stubs.Latency.Recorded;
 
 /// <summary>
@@ -31,5 +33,6 @@ public sealed record RecordedGroup
     public const int MaxRequests = 512;
 
     /// <summary>Not replayed (it follows from the others), kept to judge a replay's fidelity.</summary>
+    [JsonPropertyName("e2eMs")]
     public required IReadOnlyList<double> E2EMs { get; init; }
 }
