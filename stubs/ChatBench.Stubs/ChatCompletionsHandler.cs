@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
-using ChatBench.Stubs.Latency.Recorded;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -106,8 +105,6 @@ internal sealed class ChatCompletionsHandler
             {
                 if (faults.MaxConcurrency is { } capacity && inFlight > capacity)
                 {
-                    context.Response.Headers.RetryAfter = retryAfterSeconds;
-                    context.Response.Headers["retry-after-ms"] = retryAfterMilliseconds;
                     await RejectAsync(context, OpenAIError.RateLimited(capacity));
                     return;
                 }
@@ -125,7 +122,7 @@ internal sealed class ChatCompletionsHandler
                 }
 
                 var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed, request.PromptTokens);
-                if (plan.Fault is { } fault && await ReplayFaultAsync(context, request, fault, plan, start))
+                if (plan.Fault is { } fault && await ReplayedFaults.AnswerAsync(context, request.Stream, fault, plan, start, RejectAsync))
                 {
                     return;
                 }
@@ -146,32 +143,6 @@ internal sealed class ChatCompletionsHandler
         {
             // Whatever failed, the client must get OpenAI's 500, never the exception's text.
             await FailAsync(context);
-        }
-    }
-
-    /// <summary>A recorded failure instead of the answer; false for a cut stream, which the writer cuts itself.</summary>
-    private async Task<bool> ReplayFaultAsync(HttpContext context, ChatRequest request, ReplayedFault fault, ResponsePlan plan, long start)
-    {
-        switch (fault.Kind)
-        {
-            case ErrorKinds.RateLimited:
-                context.Response.Headers.RetryAfter = retryAfterSeconds;
-                context.Response.Headers["retry-after-ms"] = retryAfterMilliseconds;
-                await RejectAsync(context, OpenAIError.RateLimited(faults.MaxConcurrency ?? 1));
-                return true;
-            case ErrorKinds.ServerError:
-                await RejectAsync(context, OpenAIError.ServerError());
-                return true;
-            case ErrorKinds.Cut when request.Stream:
-                return false;
-            default:
-                // A timeout holds the request without a byte until the recorded failure time; a cut non-streamed
-                // answer dies when it was due. Either way the connection drops, as a provider's would.
-                var until = fault.Kind == ErrorKinds.Timeout ? fault.After : plan.Total;
-                await DueTimeScheduler.Shared.WaitUntilAsync(start + (long)Math.Ceiling(until.TotalSeconds * Stopwatch.Frequency), context.RequestAborted);
-                statistics.Cut1();
-                context.Abort();
-                return true;
         }
     }
 
@@ -198,6 +169,12 @@ internal sealed class ChatCompletionsHandler
 
     private Task RejectAsync(HttpContext context, OpenAIError error)
     {
+        if (error.Status == 429)
+        {
+            context.Response.Headers.RetryAfter = retryAfterSeconds;
+            context.Response.Headers["retry-after-ms"] = retryAfterMilliseconds;
+        }
+
         statistics.Rejected(error.Status);
         return WriteErrorAsync(context, error);
     }

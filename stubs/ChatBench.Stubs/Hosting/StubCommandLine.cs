@@ -142,28 +142,6 @@ public sealed class StubCommandLine
         };
     }
 
-    private static Option<string?> RecordedProfileOption()
-    {
-        var option = new Option<string?>("--profile") { HelpName = "FILE", Description = "replay a recorded latency profile (results/latency-profile.json) instead of the latency model" };
-        option.Validators.Add(result =>
-        {
-            if (result.Tokens.Count == 0)
-            {
-                return;
-            }
-
-            try
-            {
-                _ = RecordedProfileFile.Read(result.Tokens[^1].Value);
-            }
-            catch (InvalidDataException e)
-            {
-                result.AddError($"option --profile: {e.Message}.");
-            }
-        });
-        return option;
-    }
-
     private static string[] SplitModels(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
