@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Latency.Recorded;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -124,6 +125,11 @@ internal sealed class ChatCompletionsHandler
                 var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed, request.PromptTokens);
                 if (plan.Fault is { } fault && await ReplayedFaults.AnswerAsync(context, request.Stream, fault, plan, start, RejectAsync))
                 {
+                    if (fault.Kind is ErrorKinds.Timeout or ErrorKinds.Cut)
+                    {
+                        statistics.Cut1();
+                    }
+
                     return;
                 }
 

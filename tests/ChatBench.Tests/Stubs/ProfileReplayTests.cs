@@ -34,7 +34,30 @@ public sealed class ProfileReplayTests
         Assert.Equal(429, error.Status);
     }
 
-    private static RecordedProfile Profile(double errorRate) => new()
+    [Fact]
+    public async Task Recorded_cut_streams_and_timeouts_replay_as_broken_connections()
+    {
+        using var cut = ChatCompletionsStub.Start(new StubOptions { Profile = LatencyProfile.Default with { Replay = new ProfileReplay(Profile(1, ErrorKinds.Cut), replayErrors: true) } });
+        using var timeout = ChatCompletionsStub.Start(new StubOptions { Profile = LatencyProfile.Default with { Replay = new ProfileReplay(Profile(1, ErrorKinds.Timeout), replayErrors: true) } });
+        var cancellation = TestContext.Current.CancellationToken;
+
+        var tokens = 0;
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await foreach (var update in StubClient.For(cut).CompleteChatStreamingAsync([new UserChatMessage("hello")], cancellationToken: cancellation))
+            {
+                tokens += update.ContentUpdate.Count(p => p.Text.Length > 0);
+            }
+        });
+        await Assert.ThrowsAnyAsync<Exception>(() => StubClient.For(timeout).CompleteChatAsync([new UserChatMessage("hello")], cancellationToken: cancellation));
+
+        // The cut stream got its first half (6 of 12 tokens) before it broke.
+        Assert.Equal(6, tokens);
+        Assert.Equal(1, cut.Statistics.Cut);
+        Assert.Equal(1, timeout.Statistics.Cut);
+    }
+
+    private static RecordedProfile Profile(double errorRate, string kind = ErrorKinds.RateLimited) => new()
     {
         SchemaVersion = RecordedProfile.CurrentSchemaVersion,
         Target = "live",
@@ -56,6 +79,6 @@ public sealed class ProfileReplayTests
             },
         ],
         TtftByPromptTokens = new FittedLine(40, 0, 1),
-        Errors = new RecordedErrors { Requests = 1, Kinds = new Dictionary<string, RecordedErrorKind> { [ErrorKinds.RateLimited] = new(1, errorRate, 1) } },
+        Errors = new RecordedErrors { Requests = 1, Kinds = new Dictionary<string, RecordedErrorKind> { [kind] = new(1, errorRate, 1) } },
     };
 }
