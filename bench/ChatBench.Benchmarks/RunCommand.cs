@@ -24,6 +24,12 @@ public static class RunCommand
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
+        if (RunInputs.Check(options, errors) is not { } checkedOptions)
+        {
+            return ExitCodes.BadArguments;
+        }
+
+        options = checkedOptions;
         var artifacts = Path.Combine(root, "BenchmarkDotNet.Artifacts");
         var records = new RecordStore(Path.Combine(artifacts, "records", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)));
         var parserLog = new AccumulationLogger();
@@ -59,7 +65,7 @@ public static class RunCommand
         if (session.Environment.Target == TargetKind.Stub)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({WarmUp.EmbeddedStubRounds * WarmUp.EmbeddedStubBatch} unmeasured requests)..."));
-            WarmUp.EmbeddedStubAsync(BenchTarget.From(session.Environment)).GetAwaiter().GetResult();
+            WarmUp.EmbeddedStubAsync(BenchTarget.From(session.Environment), session.Environment.ReplayErrors).GetAwaiter().GetResult();
         }
 
         var run = Describe(options, parsedOptions, root);
@@ -130,6 +136,8 @@ public static class RunCommand
             WarmupIterations = parsed.WarmupIterationCount ?? BenchConfig.WarmupIterations,
             MeasuredIterations = parsed.IterationCount ?? BenchConfig.MeasuredIterations(options),
             BenchmarkArguments = options.BenchmarkDotNetArguments,
+            Workload = options.Workload,
+            Profile = options.Profile,
         };
     }
 

@@ -36,5 +36,7 @@ public static class SummaryCommand
         {
             output.WriteLine($"  no chart: {gap}");
         }
+
+        ProfileReports.Write(results, output);
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Latency.Recorded;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -58,7 +59,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         response.Headers.CacheControl = "no-cache";
         var pipe = response.BodyWriter;
         var prefix = identity.ChunkPrefix();
-        var cutAfter = faults.CutStreamAfterEvents ?? int.MaxValue;
+        var cutAfter = (plan.Fault is { Kind: ErrorKinds.Cut } cut ? cut.CutAfterEvents : (int?)null) ?? faults.CutStreamAfterEvents ?? int.MaxValue;
 
         // Like vLLM and OpenAI, the role event goes out before any content; it does not count as the first token.
         pipe.Write(prefix);

@@ -3,6 +3,7 @@ using System.Globalization;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Latency.Recorded;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -108,8 +109,6 @@ internal sealed class ChatCompletionsHandler
             {
                 if (faults.MaxConcurrency is { } capacity && inFlight > capacity)
                 {
-                    context.Response.Headers.RetryAfter = retryAfterSeconds;
-                    context.Response.Headers["retry-after-ms"] = retryAfterMilliseconds;
                     await RejectAsync(context, OpenAIError.RateLimited(capacity));
                     return;
                 }
@@ -126,7 +125,17 @@ internal sealed class ChatCompletionsHandler
                     await Task.Delay(stall, aborted);
                 }
 
-                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed);
+                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed, request.PromptTokens);
+                if (plan.Fault is { } fault && await ReplayedFaults.AnswerAsync(context, request.Stream, fault, plan, start, RejectAsync))
+                {
+                    if (fault.Kind is ErrorKinds.Timeout or ErrorKinds.Cut)
+                    {
+                        statistics.Cut1();
+                    }
+
+                    return;
+                }
+
                 await (capacityGate is null ? writer.WriteAsync(context, request, plan, start) : capacityGate.ServeAsync(context, request, plan, writer));
             }
             finally
@@ -169,6 +178,12 @@ internal sealed class ChatCompletionsHandler
 
     private Task RejectAsync(HttpContext context, OpenAIError error)
     {
+        if (error.Status == 429)
+        {
+            context.Response.Headers.RetryAfter = retryAfterSeconds;
+            context.Response.Headers["retry-after-ms"] = retryAfterMilliseconds;
+        }
+
         statistics.Rejected(error.Status);
         return WriteErrorAsync(context, error);
     }

@@ -26,7 +26,12 @@ public static class BenchCommandLine
           --arrival KIND       open loop: constant, poisson (default) or gamma:B (burstiness B; 1 is Poisson, below 1 burstier)
           --rates R1,R2,...    open loop: offered rates in requests per second (default: a sweep from a synchronous to a saturating run)
           --slo LIMITS         open loop: limits a request must all meet, e.g. ttft=2s,itl=200ms,e2e=20s (the default; scaled on the stub)
-          --max-error-rate P   open loop: a sweep stops going higher once a rate's error share passes P (default 0.05)
+          --workload FILE      send this JSON Lines workload in the batch, bounded and streaming benchmarks
+          --profile FILE       the embedded stub replays this recorded latency profile (time scale 1 unless given)
+          --replay-errors      with --profile: replay the recorded errors at their recorded rates
+          --max-error-rate P   a case with at most this share of failed requests reports them per kind instead of
+                               failing (default 0 on the stub, 0.02 live); an open-loop sweep stops going higher once a
+                               rate's error share passes P (default 0.05 there)
           --report-only        regenerate SUMMARY.md and the charts from the reports already in the results folder
           --compare DIR        compare the results in DIR (baseline) with the results folder (candidate); runs no
                                benchmark, writes COMPARISON.md, .json, .csv and a chart into the results folder
@@ -40,7 +45,7 @@ public static class BenchCommandLine
 
     private static readonly HashSet<string> ValueOptions =
         ["--target", "--time-scale", "--seed", "--base-url", "--model", "--max-requests", "--results", "--compare", "--threshold", "--noise",
-         "--arrival", "--rates", "--slo", "--max-error-rate"];
+         "--arrival", "--rates", "--slo", "--max-error-rate", "--workload", "--profile"];
 
     public static bool TryParse(IReadOnlyList<string> args, out BenchOptions options, out string error)
     {
@@ -59,6 +64,12 @@ public static class BenchCommandLine
             if (name == "--quick")
             {
                 options = options with { Quick = true };
+                continue;
+            }
+
+            if (name == "--replay-errors")
+            {
+                options = options with { ReplayErrors = true };
                 continue;
             }
 
@@ -92,6 +103,7 @@ public static class BenchCommandLine
         }
 
         options = options with { BenchmarkDotNetArguments = passThrough };
+        options = WithContextDefaults(options, args);
         error = ComparisonConflict(options, args) ?? string.Empty;
         return error.Length == 0;
     }
@@ -136,6 +148,8 @@ public static class BenchCommandLine
             ? options with { MaxRequests = max }
             : null,
         "--results" => string.IsNullOrWhiteSpace(value) ? null : options with { ResultsDirectory = value },
+        "--workload" => string.IsNullOrWhiteSpace(value) ? null : options with { Workload = value },
+        "--profile" => string.IsNullOrWhiteSpace(value) ? null : options with { Profile = value },
         "--compare" => string.IsNullOrWhiteSpace(value) ? null : options with { CompareBaseline = value },
         "--threshold" => double.TryParse(value.TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent > 0 && percent < 100
             ? options with { Threshold = percent / 100 }
@@ -147,10 +161,24 @@ public static class BenchCommandLine
         "--rates" => OpenLoopOptions.ParseRates(value) is { } rates ? options with { OpenLoop = options.OpenLoop with { Rates = rates } } : null,
         "--slo" => SloLimits.TryParse(value, out var slo) ? options with { OpenLoop = options.OpenLoop with { Slo = slo } } : null,
         "--max-error-rate" => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var errorRate) && errorRate is >= 0 and <= 1
-            ? options with { OpenLoop = options.OpenLoop with { MaxErrorRate = errorRate } }
+            ? options with { MaxErrorRate = errorRate, OpenLoop = options.OpenLoop with { MaxErrorRate = errorRate } }
             : null,
         _ => null,
     };
+
+    /// <summary>
+    /// Defaults that depend on other options: a live run tolerates <see cref="BenchOptions.DefaultLiveMaxErrorRate"/>,
+    /// and a replayed profile plays at its recorded speed; an option given explicitly always wins.
+    /// </summary>
+    private static BenchOptions WithContextDefaults(BenchOptions options, IReadOnlyList<string> args)
+    {
+        if (options.Target == TargetKind.Live && !args.Contains("--max-error-rate"))
+        {
+            options = options with { MaxErrorRate = BenchOptions.DefaultLiveMaxErrorRate };
+        }
+
+        return options.Profile is not null && !args.Contains("--time-scale") ? options with { TimeScale = 1 } : options;
+    }
 
     private static string Expectation(string name) => name switch
     {
@@ -165,6 +193,8 @@ public static class BenchCommandLine
         "--arrival" => "must be 'constant', 'poisson' or 'gamma:B' with a positive burstiness B",
         "--rates" => "needs positive requests-per-second numbers separated by commas, such as 5,10,20",
         "--slo" => "needs limits such as ttft=2s,itl=200ms,e2e=20s (each of ttft, itl, e2e at most once, in ms or s)",
+        "--workload" => "needs a workload file",
+        "--profile" => "needs a latency profile file",
         "--max-error-rate" => "needs a number from 0 to 1",
         _ => "needs a directory",
     };

@@ -15,6 +15,13 @@ public sealed record BenchOptions
 
     public const int DefaultMaxRequests = 200;
 
+    /// <summary>
+    /// A live run's default share of failed requests a case may have and still report: providers answer the odd 429 or
+    /// 5xx, and one of them should not throw away a paid run; 2 % is above what a healthy provider fails and still
+    /// too few to move a p90. The stub never fails unasked, so there the default is 0.
+    /// </summary>
+    public const double DefaultLiveMaxErrorRate = 0.02;
+
     public TargetKind Target { get; init; } = TargetKind.Stub;
 
     public double TimeScale { get; init; } = DefaultTimeScale;
@@ -51,6 +58,18 @@ public sealed record BenchOptions
 
     /// <summary>Arrivals, rates, SLO and error limit of the open-loop benchmarks.</summary>
     public OpenLoopOptions OpenLoop { get; init; } = OpenLoopOptions.Default;
+
+    /// <summary>A workload file (JSON Lines) the batch, bounded and streaming benchmarks send instead of the built-in mix.</summary>
+    public string? Workload { get; init; }
+
+    /// <summary>A recorded latency profile the embedded stub replays instead of its latency model.</summary>
+    public string? Profile { get; init; }
+
+    /// <summary>With <see cref="Profile"/>: replay the recorded errors at their recorded rates.</summary>
+    public bool ReplayErrors { get; init; }
+
+    /// <summary>The share of failed requests in [0, 1] a case may have and still report its numbers, failures counted per kind.</summary>
+    public double MaxErrorRate { get; init; }
 
     /// <summary>Arguments for BenchmarkDotNet itself (<c>--filter</c>, <c>--list</c>, ...), passed through unchanged.</summary>
     public IReadOnlyList<string> BenchmarkDotNetArguments { get; init; } = [];

@@ -9,7 +9,21 @@ namespace ChatBench.Benchmarks.Configuration;
 /// them). The API key is never copied here: a live child reads it from <see cref="BenchOptions.ApiKeyVariable"/>,
 /// which it inherits from the user's environment.
 /// </summary>
-public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Model, double TimeScale, ulong Seed, string RecordsDirectory)
+/// <param name="WorkloadPath">The user's workload file (full path), or null for the built-in mix.</param>
+/// <param name="ProfilePath">The recorded latency profile the stub replays (full path), or null for its latency model.</param>
+/// <param name="ReplayErrors">Whether the replay injects the recorded errors.</param>
+/// <param name="MaxErrorRate">The share of failed requests a batch may have and still count.</param>
+public sealed record TargetEnvironment(
+    TargetKind Target,
+    Uri BaseUrl,
+    string Model,
+    double TimeScale,
+    ulong Seed,
+    string RecordsDirectory,
+    string? WorkloadPath = null,
+    string? ProfilePath = null,
+    bool ReplayErrors = false,
+    double MaxErrorRate = 0)
 {
     public const string TargetVariable = "CHATBENCH_TARGET";
     public const string BaseUrlVariable = "CHATBENCH_BASE_URL";
@@ -20,6 +34,9 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
     public const string ArrivalVariable = "CHATBENCH_ARRIVAL";
     public const string RatesVariable = "CHATBENCH_RATES";
     public const string SloVariable = "CHATBENCH_SLO";
+    public const string WorkloadVariable = "CHATBENCH_WORKLOAD";
+    public const string ProfileVariable = "CHATBENCH_PROFILE";
+    public const string ReplayErrorsVariable = "CHATBENCH_REPLAY_ERRORS";
     public const string MaxErrorRateVariable = "CHATBENCH_MAX_ERROR_RATE";
 
     /// <summary>The open-loop options; the defaults unless the run asked for others.</summary>
@@ -37,7 +54,12 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
         new(ArrivalVariable, OpenLoop.Arrival.ToString()),
         new(RatesVariable, OpenLoop.Rates is { } rates ? OpenLoopOptions.FormatRates(rates) : "sweep"),
         new(SloVariable, OpenLoop.Slo.ToString()),
-        new(MaxErrorRateVariable, OpenLoop.MaxErrorRate.ToString("R", CultureInfo.InvariantCulture)),
+
+        // Optional ones only when set, so a default run's jobs are what they always were.
+        .. Optional(WorkloadVariable, WorkloadPath),
+        .. Optional(ProfileVariable, ProfilePath),
+        .. Optional(ReplayErrorsVariable, ReplayErrors ? "1" : null),
+        .. Optional(MaxErrorRateVariable, MaxErrorRate > 0 ? MaxErrorRate.ToString("R", CultureInfo.InvariantCulture) : null),
     ];
 
     /// <summary>Reads what the job set in this benchmark process; run outside the host, a clear error instead of guesses.</summary>
@@ -55,7 +77,11 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
             Required(ModelVariable),
             double.Parse(Required(TimeScaleVariable), CultureInfo.InvariantCulture),
             ulong.Parse(Required(SeedVariable), CultureInfo.InvariantCulture),
-            Required(RecordsVariable))
+            Required(RecordsVariable),
+            Environment.GetEnvironmentVariable(WorkloadVariable) is { Length: > 0 } workload ? workload : null,
+            Environment.GetEnvironmentVariable(ProfileVariable) is { Length: > 0 } profile ? profile : null,
+            Environment.GetEnvironmentVariable(ReplayErrorsVariable) == "1",
+            Environment.GetEnvironmentVariable(MaxErrorRateVariable) is { Length: > 0 } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : 0)
         {
             OpenLoop = ImportOpenLoop(),
         };
@@ -89,6 +115,8 @@ public sealed record TargetEnvironment(TargetKind Target, Uri BaseUrl, string Mo
     }
 
     private static InvalidOperationException Invalid(string name, string value) => new($"{name} holds '{value}', which this ChatBench cannot read.");
+
+    private static EnvironmentVariable[] Optional(string name, string? value) => value is null ? [] : [new(name, value)];
 
     private static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value

@@ -52,6 +52,16 @@ public sealed class BatchRecorder
     public void Complete() => Complete(failuresAreTheResult: false);
 
     /// <summary>
+    /// Hands the batch to the log; throws when more than <paramref name="maxErrorRate"/> of its requests failed. Within
+    /// it, the failures are recorded and reported per kind, as a live provider's occasional errors should be.
+    /// </summary>
+    public void Complete(double maxErrorRate)
+    {
+        var failed = records.Count(r => r is not { Succeeded: true });
+        Complete(failuresAreTheResult: failed <= maxErrorRate * records.Length);
+    }
+
+    /// <summary>
     /// Hands the batch to the log. With <paramref name="failuresAreTheResult"/>, requests that finally failed are
     /// recorded and reported (a Failed column) instead of failing the benchmark: for benchmarks whose question is how
     /// many requests a policy loses, such as the rate-limit ones.

@@ -14,6 +14,12 @@ public sealed record RequestRecord
     /// <summary>The stub rule that answers the prompt, or the prompt itself for a live target.</summary>
     public required string PromptClass { get; init; }
 
+    /// <summary>The last user message sent, which a recorded latency profile keys prompts by.</summary>
+    public string? Prompt { get; init; }
+
+    /// <summary>The conversation's prompt tokens, counted with the gpt-4o family's tokenizer.</summary>
+    public int? PromptTokens { get; init; }
+
     public required double StartMs { get; init; }
 
     /// <summary>When the first non-empty content chunk arrived (streaming only).</summary>

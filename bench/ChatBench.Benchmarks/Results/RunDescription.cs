@@ -33,6 +33,12 @@ public sealed record RunDescription
     /// <summary>BenchmarkDotNet's arguments of the run (the filter), so a partial run is recognisable.</summary>
     public IReadOnlyList<string> BenchmarkArguments { get; init; } = [];
 
+    /// <summary>The workload file the run sent (full path), or null for the built-in mix.</summary>
+    public string? Workload { get; init; }
+
+    /// <summary>The recorded latency profile the stub replayed (full path), or null.</summary>
+    public string? Profile { get; init; }
+
     /// <summary>One line for captions and headers: target, model, date, commit.</summary>
     public string Caption()
     {

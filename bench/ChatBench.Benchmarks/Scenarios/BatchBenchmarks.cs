@@ -48,5 +48,5 @@ public class BatchBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public Task WhenEach() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenEachAsync(Client, prompts, batch));
 
-    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
+    protected override void Setup() => prompts = PlannedPrompt.For(Workload.Take(BatchSize), Target.GroundTruth);
 }

@@ -30,5 +30,5 @@ public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(MaxInFlight))]
     public Task SemaphoreSlim() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight));
 
-    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
+    protected override void Setup() => prompts = PlannedPrompt.For(Workload.Take(BatchSize), Target.GroundTruth);
 }

@@ -19,7 +19,7 @@ public static class ChatCall
         try
         {
             var options = Options(prompt);
-            ChatCompletion completion = await client.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], options);
+            ChatCompletion completion = await client.CompleteChatAsync(prompt.Prompt.SdkMessages(), options);
             batch.Add(Answered(prompt, start, batch.Now(), completion, options));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -38,7 +38,7 @@ public static class ChatCall
         try
         {
             var options = Options(prompt);
-            ChatCompletion completion = client.CompleteChat([new UserChatMessage(prompt.Prompt.Text)], options);
+            ChatCompletion completion = client.CompleteChat(prompt.Prompt.SdkMessages(), options);
             batch.Add(Answered(prompt, start, batch.Now(), completion, options));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -51,7 +51,7 @@ public static class ChatCall
     {
         ArgumentNullException.ThrowIfNull(prompt);
 #pragma warning disable OPENAI001 // Seed is marked experimental; it only varies the stub's jitter per request.
-        return new ChatCompletionOptions { Seed = prompt.Prompt.Seed };
+        return new ChatCompletionOptions { Seed = prompt.Prompt.Seed, MaxOutputTokenCount = prompt.Prompt.Request?.MaxTokens };
 #pragma warning restore OPENAI001
     }
 

@@ -6,7 +6,11 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// <summary>A prompt and, on the stub, the answer and timing the stub will give it: computed in setup, not per call.</summary>
 public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? Plan)
 {
-    public string PromptClass => Plan?.Rule.Name ?? Prompt.Text;
+    /// <summary>The workload's class, else the stub rule that answers, else (live) the prompt itself.</summary>
+    public string PromptClass => Prompt.Request?.Class ?? Plan?.Rule.Name ?? Prompt.Text;
+
+    /// <summary>The conversation's prompt tokens (o200k_base), counted once in setup.</summary>
+    public int PromptTokens { get; init; }
 
     /// <summary>A whole answer arrived, checked by <see cref="AnswerRule"/>; the token count is the server's usage.</summary>
     public RequestRecord Answered(double start, double end, int? outputTokens, string outcome) =>
@@ -21,13 +25,19 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
     public static IReadOnlyList<PlannedPrompt> For(IReadOnlyList<ChatPrompt> prompts, LatencyProfile? groundTruth)
     {
         ArgumentNullException.ThrowIfNull(prompts);
-        return prompts.Select((p, i) => new PlannedPrompt(i, p, groundTruth?.Plan(p.Text, null, p.Seed))).ToList();
+        return prompts.Select((p, i) =>
+        {
+            var tokens = p.Request?.PromptTokens ?? PromptTokenCounter.Conversation([p.Text]);
+            return new PlannedPrompt(i, p, groundTruth?.Plan(p.Text, p.Request?.MaxTokens, p.Seed, tokens)) { PromptTokens = tokens };
+        }).ToList();
     }
 
     private RequestRecord Record(double start, double end, string outcome) => new()
     {
         Index = Index,
         PromptClass = PromptClass,
+        Prompt = Prompt.Text,
+        PromptTokens = PromptTokens,
         StartMs = start,
         EndMs = end,
         Outcome = outcome,

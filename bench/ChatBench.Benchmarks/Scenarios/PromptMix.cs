@@ -1,10 +1,12 @@
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs.Latency;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>
-/// The workloads. A batch mixes long and short prompts in a fixed pattern (one long in four, like a chat app where
-/// most questions are quick), and gives every request its own seed so the stub's jitter differs between them.
+/// The built-in prompts. A batch mixes long and short prompts in a fixed pattern (one long in four, like a chat app
+/// where most questions are quick), read from <c>workloads/default.jsonl</c>, and gives every request its own seed so
+/// the stub's jitter differs between them.
 /// </summary>
 public static class PromptMix
 {
@@ -20,21 +22,6 @@ public static class PromptMix
     public static int EstimatedOutputTokens(IEnumerable<ChatPrompt> prompts) =>
         prompts.Sum(p => LatencyProfile.Default.Plan(p.Text).CompletionTokens);
 
-    public static IReadOnlyList<ChatPrompt> Batch(int size)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(size);
-        var prompts = new ChatPrompt[size];
-        for (var i = 0; i < size; i++)
-        {
-            var text = (i % 4) switch
-            {
-                0 => DefaultPromptRules.LongQuestion,
-                2 => ColourQuestion,
-                _ => DefaultPromptRules.ShortQuestion,
-            };
-            prompts[i] = new ChatPrompt(text, i);
-        }
-
-        return prompts;
-    }
+    /// <summary>The built-in mix, <c>workloads/default.jsonl</c>: one long question, then short ones, cycling.</summary>
+    public static IReadOnlyList<ChatPrompt> Batch(int size) => Workload.Default.Take(size);
 }

@@ -4,6 +4,7 @@ using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
 using OpenAI.Chat;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -23,6 +24,18 @@ public abstract class RecordedBenchmark
     /// <summary>Where this run's records go: shared by every benchmark process of one run.</summary>
     protected string RecordsDirectory { get; private set; } = string.Empty;
 
+    /// <summary>The run's workload: the user's file, or the built-in mix.</summary>
+    protected Workload Workload { get; private set; } = null!;
+
+    /// <summary>
+    /// True when the run sends a workload file or replays a profile: then each iteration may send fresh request seeds,
+    /// so a deterministic endpoint answers every iteration with new draws, as a provider does. The default suite keeps
+    /// its fixed seeds, and with them its reference numbers.
+    /// </summary>
+    protected bool FreshSeedsPerIteration { get; private set; }
+
+    private double maxErrorRate;
+
     [GlobalSetup]
     public void GlobalSetup() => SetUpAgainst(TargetEnvironment.Import());
 
@@ -32,6 +45,9 @@ public abstract class RecordedBenchmark
         ArgumentNullException.ThrowIfNull(environment);
         RecordsDirectory = environment.RecordsDirectory;
         Target = BenchTarget.From(environment);
+        Workload = Workload.From(environment.WorkloadPath);
+        maxErrorRate = environment.MaxErrorRate;
+        FreshSeedsPerIteration = environment.WorkloadPath is not null || environment.ProfilePath is not null;
         Client = ChatClientFactory.Create(Target);
         Setup();
     }
@@ -71,7 +87,7 @@ public abstract class RecordedBenchmark
         ArgumentNullException.ThrowIfNull(send);
         var batch = BeginBatch(requests, method);
         await send(batch);
-        batch.Complete();
+        batch.Complete(maxErrorRate);
     }
 
     /// <summary>Starts recording one call of the benchmark method <paramref name="method"/>.</summary>

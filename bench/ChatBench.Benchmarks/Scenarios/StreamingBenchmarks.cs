@@ -22,6 +22,7 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
     public const int MinimumRequests = 20;
 
     private IReadOnlyList<PlannedPrompt> prompts = [];
+    private int iteration;
 
     [Params(1, 10, 100)]
     public int Concurrency { get; set; }
@@ -36,5 +37,15 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
         prompts.Count,
         batch => BatchStrategies.BoundedAsync(prompts, Concurrency, prompt => StreamingChatCall.SendAsync(Client, prompt, batch)));
 
-    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.Batch(Requests), Target.GroundTruth);
+    /// <summary>With a workload or a replayed profile, the next iteration's requests get seeds of their own, planned outside the measured time.</summary>
+    [IterationSetup]
+    public void NextSeeds()
+    {
+        if (FreshSeedsPerIteration)
+        {
+            prompts = PlannedPrompt.For(Workload.Take(Requests, (long)iteration++ * Requests), Target.GroundTruth);
+        }
+    }
+
+    protected override void Setup() => prompts = PlannedPrompt.For(Workload.Take(Requests), Target.GroundTruth);
 }

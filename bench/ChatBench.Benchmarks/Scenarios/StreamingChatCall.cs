@@ -29,7 +29,7 @@ public static class StreamingChatCall
         try
         {
             var options = ChatCall.Options(prompt);
-            await foreach (var update in client.CompleteChatStreamingAsync([new UserChatMessage(prompt.Prompt.Text)], options))
+            await foreach (var update in client.CompleteChatStreamingAsync(prompt.Prompt.SdkMessages(), options))
             {
                 var now = batch.Now();
                 if (HasContent(update))

@@ -22,15 +22,24 @@ public static class WarmUp
     /// Brings the embedded stub to its steady cost before any benchmark runs (measured: about 500 us a request fresh,
     /// then 60-100 us), with completions and, for a fifth of the batch, streams through the raw client.
     /// </summary>
-    public static async Task EmbeddedStubAsync(BenchTarget stub)
+    /// <param name="replaysErrors">The stub replays recorded errors: a failed warm-up request is expected, not a broken stub.</param>
+    public static async Task EmbeddedStubAsync(BenchTarget stub, bool replaysErrors)
     {
         using var raw = new RawChatHttpClient(stub, timeout: TimeSpan.FromMinutes(1));
         var prompts = PlannedPrompt.For(Enumerable.Range(0, EmbeddedStubBatch).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList(), null);
-        await BatchesAsync(
-            prompts,
-            EmbeddedStubRounds,
+        var scratch = Scratch();
+        Func<IReadOnlyList<PlannedPrompt>, BatchRecorder, Task>[] sends =
+        [
             (p, b) => ClientStackRuns.RawAsync(raw, p.Skip(EmbeddedStubBatch / 5).ToList(), b),
-            (p, b) => Task.WhenAll(p.Take(EmbeddedStubBatch / 5).Select(prompt => RawStreamingChatCall.SendAsync(raw, prompt, b))));
+            (p, b) => Task.WhenAll(p.Take(EmbeddedStubBatch / 5).Select(prompt => RawStreamingChatCall.SendAsync(raw, prompt, b))),
+        ];
+        for (var round = 0; round < EmbeddedStubRounds; round++)
+        {
+            foreach (var send in sends)
+            {
+                await SendAsync(scratch, prompts, send, tolerateFailures: replaysErrors);
+            }
+        }
     }
 
     /// <summary>Sends <paramref name="rounds"/> batches of <paramref name="prompts"/> through each of <paramref name="sends"/> in turn.</summary>
@@ -43,7 +52,7 @@ public static class WarmUp
         {
             foreach (var send in sends)
             {
-                await SendAsync(scratch, prompts, send);
+                await SendAsync(scratch, prompts, send, tolerateFailures: false);
             }
         }
     }
@@ -72,14 +81,14 @@ public static class WarmUp
 
     /// <summary>One unmeasured batch, for <see cref="UntilSettledAsync"/>'s measure.</summary>
     public static Task SendAsync(IReadOnlyList<PlannedPrompt> prompts, Func<IReadOnlyList<PlannedPrompt>, BatchRecorder, Task> send) =>
-        SendAsync(Scratch(), prompts, send);
+        SendAsync(Scratch(), prompts, send, tolerateFailures: false);
 
-    private static async Task SendAsync(RecordLog scratch, IReadOnlyList<PlannedPrompt> prompts, Func<IReadOnlyList<PlannedPrompt>, BatchRecorder, Task> send)
+    private static async Task SendAsync(RecordLog scratch, IReadOnlyList<PlannedPrompt> prompts, Func<IReadOnlyList<PlannedPrompt>, BatchRecorder, Task> send, bool tolerateFailures)
     {
         ArgumentNullException.ThrowIfNull(send);
         var batch = scratch.Begin(prompts.Count);
         await send(prompts, batch);
-        batch.Complete();
+        batch.Complete(failuresAreTheResult: tolerateFailures);
     }
 
     private static RecordLog Scratch() =>

@@ -42,6 +42,7 @@ public static class CaseResults
             Iterations = invocations.Select(Iteration).ToList(),
             Samples = invocations.Count == 0 ? null : Samples(invocations),
             MedianIteration = MedianIteration(invocations),
+            Requests = RequestSamples(invocations),
         };
     }
 
@@ -66,6 +67,20 @@ public static class CaseResults
             metrics.Select(m => m.Ttft).OfType<double>().Select(Round).ToList(),
             metrics.Select(m => m.Itl).OfType<double>().Select(Round).ToList(),
             metrics.Select(m => Round(m.E2E)).ToList());
+    }
+
+    private static List<RequestSample>? RequestSamples(IReadOnlyList<InvocationRecord> invocations)
+    {
+        var requests = invocations.SelectMany(i => i.Requests).ToList();
+        if (!requests.Any(r => r.ChunkGapsMs is not null))
+        {
+            return null;
+        }
+
+        return requests.Select(r => RequestLatency.Of(r) is { } m
+                ? new RequestSample(r.Prompt, r.PromptClass, r.PromptTokens, r.Outcome, m.Ttft is { } t ? Round(t) : null, m.Itl is { } i ? Round(i) : null, Round(m.E2E), m.OutputTokens)
+                : new RequestSample(r.Prompt, r.PromptClass, r.PromptTokens, r.Outcome, null, null, Round(r.EndMs - r.StartMs), r.OutputTokens))
+            .ToList();
     }
 
     private static List<RequestResult>? MedianIteration(IReadOnlyList<InvocationRecord> invocations)

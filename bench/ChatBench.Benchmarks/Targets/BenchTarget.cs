@@ -1,5 +1,6 @@
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Latency.Recorded;
 
 namespace ChatBench.Benchmarks.Targets;
 
@@ -43,7 +44,7 @@ public sealed class BenchTarget
         ArgumentNullException.ThrowIfNull(environment);
         if (environment.Target == TargetKind.Stub)
         {
-            var profile = StubProfile(environment.TimeScale, environment.Seed);
+            var profile = StubProfile(environment.TimeScale, environment.Seed, environment.ProfilePath, environment.ReplayErrors);
             return new BenchTarget(TargetKind.Stub, environment.BaseUrl, environment.Model, StubApiKey, profile) { OpenLoop = environment.OpenLoop };
         }
 
@@ -61,4 +62,9 @@ public sealed class BenchTarget
 
     /// <summary>The stub's profile for a run: the defaults, scaled and seeded. The host and every benchmark use this one.</summary>
     public static LatencyProfile StubProfile(double timeScale, ulong seed) => LatencyProfile.Default with { TimeScale = timeScale, Seed = seed };
+
+    /// <summary>The same, replaying a recorded profile when <paramref name="recordedProfile"/> is given: host and benchmarks read the same file.</summary>
+    public static LatencyProfile StubProfile(double timeScale, ulong seed, string? recordedProfile, bool replayErrors) => recordedProfile is null
+        ? StubProfile(timeScale, seed)
+        : StubProfile(timeScale, seed) with { Replay = new ProfileReplay(RecordedProfileFile.Read(recordedProfile), replayErrors) };
 }

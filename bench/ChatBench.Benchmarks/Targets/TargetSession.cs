@@ -49,10 +49,14 @@ public sealed class TargetSession : IDisposable
         {
             var stub = ChatCompletionsStub.Start(new StubOptions
             {
-                Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed),
+                Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed, options.Profile, options.ReplayErrors),
                 Models = new StubOptions().Models.Append(options.Model).Distinct().ToList(),
             });
-            return new TargetSession(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory) { OpenLoop = options.OpenLoop }, stub, errors);
+            var environment = new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory, options.Workload, options.Profile, options.ReplayErrors, options.MaxErrorRate)
+            {
+                OpenLoop = options.OpenLoop,
+            };
+            return new TargetSession(environment, stub, errors);
         }
 
         if (string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable)))
@@ -62,7 +66,10 @@ public sealed class TargetSession : IDisposable
             return null;
         }
 
-        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory) { OpenLoop = options.OpenLoop };
+        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory, options.Workload, MaxErrorRate: options.MaxErrorRate)
+        {
+            OpenLoop = options.OpenLoop,
+        };
         output.WriteLine($"Preflight: one request to {options.BaseUrl} with model {options.Model}...");
         if (LivePreflight.Check(BenchTarget.From(live)) is { } reason)
         {
@@ -76,7 +83,7 @@ public sealed class TargetSession : IDisposable
 
     /// <summary>What the run measures, for the plan line.</summary>
     public string Describe() => Environment.Target == TargetKind.Stub
-        ? string.Create(CultureInfo.InvariantCulture, $"the embedded stub at {Environment.BaseUrl} (time scale {Environment.TimeScale}, seed {Environment.Seed})")
+        ? string.Create(CultureInfo.InvariantCulture, $"the embedded stub at {Environment.BaseUrl} (time scale {Environment.TimeScale}, seed {Environment.Seed}{(Environment.ProfilePath is { } p ? $", replaying {p}" : string.Empty)})")
         : $"{Environment.BaseUrl} (model {Environment.Model})";
 
     public void Dispose()

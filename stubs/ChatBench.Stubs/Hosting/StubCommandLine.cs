@@ -2,6 +2,7 @@ using System.CommandLine;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Latency.Recorded;
 using static ChatBench.Stubs.Hosting.ValidatedOption;
 
 namespace ChatBench.Stubs.Hosting;
@@ -74,13 +75,23 @@ public sealed class StubCommandLine
         new Option<double>("--decode-slowdown") { HelpName = "F", Description = "with --slots: inter-token time x (1 + F x (active sequences - 1))", DefaultValueFactory = _ => CapacityModel.OpenLoop.DecodeSlowdown },
         v => v >= 0 && double.IsFinite(v),
         "needs a number of 0 or more");
+    private readonly Option<double> lengthJitter = Checked(
+        new Option<double>("--length-jitter") { HelpName = "F", Description = "cut each answer to a fraction within [1-F, 1] of its tokens, 0 <= F < 1" },
+        v => v is >= 0 and < 1,
+        "needs a number from 0 up to (not including) 1");
+    private readonly Option<double> ttftPerTokenMs = Checked(
+        new Option<double>("--ttft-per-token-ms") { HelpName = "MS", Description = "added to the time to first token per prompt token" },
+        v => v >= 0 && double.IsFinite(v),
+        "needs a number of 0 or more");
+    private readonly Option<string?> profileFile = RecordedProfileOption();
+    private readonly Option<bool> replayErrors = new("--replay-errors") { Description = "with --profile: replay the recorded errors (429, 5xx, timeouts, cut streams) at their recorded rates" };
     private readonly Option<string> pipeline = OneOf("--pipeline", "how chat requests go through WireMock.Net", "fast", "wiremock");
     private readonly Option<string> protocol = OneOf("--protocol", "h2c serves HTTP/2 only, without TLS (clients must use HTTP/2 prior knowledge)", "http1", "h2c");
 
     public StubCommandLine()
     {
         Root = new RootCommand("ChatBench stub: an OpenAI-compatible chat-completions server with simulated latency.\nRun it with: dotnet run -c Release --project stubs/ChatBench.Stubs -- [options]");
-        foreach (Option option in (Option[])[port, host, timeScale, seed, ttftMs, tokenMs, jitter, shortPromptChars, models, apiKey, maxConcurrency, retryAfterMs, errorRate, stallMs, cutAfter, maxBodyBytes, slots, prefillMs, decodeSlowdown, pipeline, protocol])
+        foreach (Option option in (Option[])[port, host, timeScale, seed, ttftMs, tokenMs, jitter, shortPromptChars, models, apiKey, maxConcurrency, retryAfterMs, errorRate, stallMs, cutAfter, maxBodyBytes, slots, prefillMs, decodeSlowdown, pipeline, protocol, lengthJitter, ttftPerTokenMs, profileFile, replayErrors])
         {
             Root.Options.Add(option);
         }
@@ -114,6 +125,9 @@ public sealed class StubCommandLine
             TimeToFirstToken = TimeSpan.FromMilliseconds(result.GetValue(ttftMs)),
             InterTokenInterval = TimeSpan.FromMilliseconds(result.GetValue(tokenMs)),
             Jitter = result.GetValue(jitter),
+            LengthJitter = result.GetValue(lengthJitter),
+            TimeToFirstTokenPerPromptToken = TimeSpan.FromMilliseconds(result.GetValue(ttftPerTokenMs)),
+            Replay = result.GetValue(profileFile) is { } recorded ? new ProfileReplay(RecordedProfileFile.Read(recorded), result.GetValue(replayErrors)) : null,
         };
         if (result.GetValue(shortPromptChars) is var chars && chars != DefaultPromptRules.ShortPromptMaxLength)
         {

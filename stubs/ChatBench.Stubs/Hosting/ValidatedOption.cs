@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBench.Stubs.Latency.Recorded;
 
 namespace ChatBench.Stubs.Hosting;
 
@@ -43,4 +44,27 @@ internal static class ValidatedOption
         new Option<string>(name) { HelpName = $"{defaultValue}|{other}", Description = description, DefaultValueFactory = _ => defaultValue },
         v => v == defaultValue || v == other,
         $"must be '{defaultValue}' or '{other}'");
+
+    /// <summary>A recorded latency profile: a file the stub cannot replay is an error naming it and why.</summary>
+    public static Option<string?> RecordedProfileOption()
+    {
+        var option = new Option<string?>("--profile") { HelpName = "FILE", Description = "replay a recorded latency profile (results/latency-profile.json) instead of the latency model" };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return;
+            }
+
+            try
+            {
+                _ = RecordedProfileFile.Read(result.Tokens[^1].Value);
+            }
+            catch (InvalidDataException e)
+            {
+                result.AddError($"option --profile: {e.Message}.");
+            }
+        });
+        return option;
+    }
 }

@@ -1,3 +1,5 @@
+using ChatBench.Stubs.Latency.Recorded;
+
 namespace ChatBench.Stubs.Latency;
 
 /// <summary>
@@ -20,20 +22,45 @@ public sealed record LatencyProfile
 
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>Added to the time to first token per prompt token (before jitter and scaling): zero by default.</summary>
+    public TimeSpan TimeToFirstTokenPerPromptToken { get; init; }
+
+    /// <summary>
+    /// Relative spread of answer lengths: 0.5 cuts each answer to a fraction of its tokens drawn uniformly within
+    /// [0.5, 1], still finishing with <c>stop</c>. Zero (the default) always sends the whole answer.
+    /// </summary>
+    public double LengthJitter { get; init; }
+
+    /// <summary>When set, a recorded provider's profile decides every answer's timing and length instead of the rules.</summary>
+    public ProfileReplay? Replay { get; init; }
+
     /// <summary>Prompt classes, tried in order; the last one should take any prompt.</summary>
     public IReadOnlyList<PromptRule> Rules { get; init; } = DefaultPromptRules.All;
 
     /// <summary>
     /// The ground truth for a request whose last user message is <paramref name="prompt"/>. The same inputs always give
     /// the same plan; <paramref name="requestSeed"/> (the request's <c>seed</c> field) varies the jitter between
-    /// otherwise identical requests.
+    /// otherwise identical requests. <paramref name="promptTokens"/> (the whole conversation's, as
+    /// <see cref="PromptTokenCounter.Conversation"/> counts them) matters only with a per-token TTFT or a replay; when
+    /// null, the prompt is taken as the only message.
     /// </summary>
-    public ResponsePlan Plan(string prompt, int? maxTokens = null, long? requestSeed = null)
+    public ResponsePlan Plan(string prompt, int? maxTokens = null, long? requestSeed = null, int? promptTokens = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         Validate();
+        if (Replay is not null)
+        {
+            return Replay.Plan(prompt, promptTokens ?? PromptTokenCounter.Conversation([prompt]), maxTokens, requestSeed, Seed, TimeScale);
+        }
+
         var rule = Classify(prompt);
+        var key = DeterministicJitter.Key(Seed, prompt, requestSeed);
         var tokens = rule.Tokens.Count;
+        if (LengthJitter > 0)
+        {
+            tokens = Math.Max(1, tokens - (int)Math.Floor(tokens * LengthJitter * DeterministicJitter.Uniform(key, 2)));
+        }
+
         var finishReason = "stop";
         if (maxTokens is { } limit && limit < tokens)
         {
@@ -41,8 +68,10 @@ public sealed record LatencyProfile
             finishReason = "length";
         }
 
-        var key = DeterministicJitter.Key(Seed, prompt, requestSeed);
-        var ttft = Scale(TimeToFirstToken, DeterministicJitter.Uniform(key, 0));
+        var baseTtft = TimeToFirstTokenPerPromptToken == TimeSpan.Zero
+            ? TimeToFirstToken
+            : TimeToFirstToken + (TimeToFirstTokenPerPromptToken * (promptTokens ?? PromptTokenCounter.Conversation([prompt])));
+        var ttft = Scale(baseTtft, DeterministicJitter.Uniform(key, 0));
         var interval = Scale(InterTokenInterval, DeterministicJitter.Uniform(key, 1));
         return new ResponsePlan(rule, tokens, finishReason, ttft, interval);
     }
@@ -73,6 +102,11 @@ public sealed record LatencyProfile
         if (Jitter is < 0 or >= 1)
         {
             throw new InvalidOperationException($"Jitter must be in [0, 1), not {Jitter}.");
+        }
+
+        if (LengthJitter is < 0 or >= 1)
+        {
+            throw new InvalidOperationException($"Length jitter must be in [0, 1), not {LengthJitter}.");
         }
     }
 }

@@ -1,3 +1,5 @@
+using ChatBench.Stubs.Latency.Recorded;
+
 namespace ChatBench.Stubs.Latency;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace ChatBench.Stubs.Latency;
 /// </summary>
 public sealed class ResponsePlan
 {
-    internal ResponsePlan(PromptRule rule, int completionTokens, string finishReason, TimeSpan timeToFirstToken, TimeSpan interTokenInterval)
+    internal ResponsePlan(PromptRule rule, int completionTokens, string finishReason, TimeSpan timeToFirstToken, TimeSpan interTokenInterval, ReplayedFault? fault = null)
     {
+        Fault = fault;
         Rule = rule;
         CompletionTokens = completionTokens;
         FinishReason = finishReason;
@@ -26,6 +29,9 @@ public sealed class ResponsePlan
     public TimeSpan TimeToFirstToken { get; }
 
     public TimeSpan InterTokenInterval { get; }
+
+    /// <summary>A recorded failure this request replays instead of its answer (<c>--replay-errors</c>), or null.</summary>
+    public ReplayedFault? Fault { get; }
 
     public TimeSpan Total => TokenDueAt(CompletionTokens - 1);
 

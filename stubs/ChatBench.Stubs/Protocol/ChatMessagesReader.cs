@@ -31,8 +31,8 @@ internal static class ChatMessagesReader
 
         var lastUserMessage = string.Empty;
 
-        // The chat format costs about three tokens per message plus three to prime the reply.
-        var promptTokens = 3;
+        // Counted as PromptTokenCounter.Conversation counts, without building a list per request.
+        var promptTokens = PromptTokenCounter.ReplyPriming;
         var index = 0;
         foreach (var message in messages.EnumerateArray())
         {
@@ -42,7 +42,7 @@ internal static class ChatMessagesReader
 
             // Only an assistant message may leave its content out (it may carry tool calls instead).
             var text = ReadContent(message, $"{path}.content", required: role != "assistant");
-            promptTokens += 3 + AnswerTokenizer.Count(text);
+            promptTokens += PromptTokenCounter.TokensPerMessage + PromptTokenCounter.Count(text);
             if (role == "user")
             {
                 lastUserMessage = text;

@@ -42,6 +42,8 @@ public sealed partial class StandaloneServerTests
     [InlineData("--jitter", "1", "--jitter")]
     [InlineData("--slots", "0", "--slots")]
     [InlineData("--decode-slowdown", "-1", "--decode-slowdown")]
+    [InlineData("--length-jitter", "1", "--length-jitter")]
+    [InlineData("--profile", "/nonexistent/latency-profile.json", "--profile")]
     public async Task A_bad_option_is_a_one_line_error_and_exit_code_2(string option, string value, string named)
     {
         using var server = Start(option, value);
@@ -62,7 +64,7 @@ public sealed partial class StandaloneServerTests
         await server.WaitForExitAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(0, server.ExitCode);
-        foreach (var option in (string[])["--port", "--host", "--time-scale", "--seed", "--api-key", "--max-concurrency", "--error-rate", "--stall-ms", "--cut-after", "--short-prompt-chars", "--pipeline", "--protocol", "--max-body-bytes"])
+        foreach (var option in (string[])["--port", "--host", "--time-scale", "--seed", "--api-key", "--max-concurrency", "--error-rate", "--stall-ms", "--cut-after", "--short-prompt-chars", "--pipeline", "--protocol", "--max-body-bytes", "--profile", "--replay-errors", "--length-jitter", "--ttft-per-token-ms"])
         {
             Assert.Contains(option, output, StringComparison.Ordinal);
         }

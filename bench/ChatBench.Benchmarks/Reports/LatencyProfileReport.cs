@@ -1,0 +1,71 @@
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Stubs.Latency.Recorded;
+
+namespace ChatBench.Benchmarks.Reports;
+
+/// <summary>
+/// <c>latency-profile.json</c>: the provider's latency as a streaming run measured it, made from the run's JSON results
+/// (every measured request of <see cref="StreamingBenchmarks"/>, all concurrency levels together), for the stub to replay.
+/// </summary>
+public static class LatencyProfileReport
+{
+    public const string FileName = "latency-profile.json";
+
+    /// <summary>Whether <paramref name="results"/> is a streaming run's results with per-request samples to record from.</summary>
+    public static bool IsSource(ResultsFile results) =>
+        results?.Benchmark.Name == nameof(StreamingBenchmarks) && results.Cases.Any(c => c.Requests is { Count: > 0 });
+
+    public static RecordedProfile Build(ResultsFile results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var samples = results.Cases.SelectMany(c => c.Requests ?? []).ToList();
+        var ok = samples.Where(s => s.Outcome == RequestRecord.Ok && s.TtftMs is not null).ToList();
+        return new RecordedProfile
+        {
+            SchemaVersion = RecordedProfile.CurrentSchemaVersion,
+            Target = results.Run.Target,
+            BaseUrl = results.Run.BaseUrl,
+            Model = results.Run.Model,
+            DateUtc = results.Run.DateUtc,
+            Commit = results.Run.Commit,
+            Workload = results.Run.Workload is { } workload ? Path.GetFileName(workload) : null,
+            QuantileGrid = RecordedProfile.StandardGrid,
+            Prompts = ok.Where(s => s.Prompt is not null).GroupBy(s => s.Prompt!, StringComparer.Ordinal).Select(g => Group(g.Key, g.First().Class, [.. g])).ToList(),
+            Classes = ok.GroupBy(s => s.Class, StringComparer.Ordinal).Select(g => Group(null, g.Key, [.. g])).ToList(),
+            TtftByPromptTokens = FittedLine.Fit(ok.Where(s => s.PromptTokens is not null).Select(s => ((double)s.PromptTokens!.Value, s.TtftMs!.Value)).ToList()),
+            Errors = new RecordedErrors
+            {
+                Requests = samples.Count,
+                Kinds = samples.Where(s => s.Outcome != RequestRecord.Ok)
+                    .GroupBy(s => ErrorKinds.Of(s.Outcome), StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => new RecordedErrorKind(g.Count(), (double)g.Count() / samples.Count, Distribution.Quantile([.. g.Select(s => s.E2EMs)], 0.5))),
+            },
+        };
+    }
+
+    /// <summary>The quantiles on the profile's grid; a sample with no values (ITL of one-token answers) is all zeros.</summary>
+    public static double[] Grid(IReadOnlyCollection<double> values) => RecordedProfile.StandardGrid
+        .Select(p => values.Count == 0 ? 0 : Math.Round(Distribution.Quantile(values, p), 3))
+        .ToArray();
+
+    private static RecordedGroup Group(string? prompt, string promptClass, IReadOnlyList<RequestSample> samples) => new()
+    {
+        Prompt = prompt,
+        Class = promptClass,
+        PromptTokens = (int)Math.Round(Distribution.Quantile([.. samples.Select(s => (double)(s.PromptTokens ?? 0))], 0.5)),
+        Samples = samples.Count,
+        TtftMs = Grid([.. samples.Select(s => s.TtftMs!.Value)]),
+        ItlMs = Grid([.. samples.Where(s => s.ItlMs is not null).Select(s => s.ItlMs!.Value)]),
+        OutputTokens = Grid([.. samples.Select(s => (double)(s.OutputTokens ?? 0))]),
+        E2EMs = Grid([.. samples.Select(s => s.E2EMs)]),
+        // Sorted by end-to-end time: a replay that spreads its draws evenly over the list then spreads them evenly over E2E.
+        Requests = Every(samples, Math.Max(1, (int)Math.Ceiling((double)samples.Count / RecordedGroup.MaxRequests)))
+            .Select(s => new RecordedRequest(s.TtftMs!.Value, s.ItlMs ?? 0, s.OutputTokens ?? 1))
+            .OrderBy(r => r.TtftMs + (r.ItlMs * (r.OutputTokens - 1)))
+            .ToList(),
+    };
+
+    private static IEnumerable<RequestSample> Every(IReadOnlyList<RequestSample> samples, int step) => samples.Where((_, i) => i % step == 0);
+}

@@ -1,0 +1,27 @@
+using Microsoft.ML.Tokenizers;
+
+namespace ChatBench.Stubs.Latency;
+
+/// <summary>
+/// Prompt tokens as the gpt-4o family counts them: its o200k_base encoding, plus the chat format's overhead (about
+/// three tokens per message and three to prime the reply). The stub's <c>usage</c>, workloads and recorded profiles
+/// all count with this one function, so a replayed profile picks the same prompt-token bucket on both sides.
+/// </summary>
+public static class PromptTokenCounter
+{
+    public const int TokensPerMessage = 3;
+    public const int ReplyPriming = 3;
+
+    // Loading the encoding takes a moment; the first request (or the warm-up) pays for it once.
+    private static readonly Lazy<Tokenizer> Encoding = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
+
+    /// <summary>Tokens of one text, without any chat overhead.</summary>
+    public static int Count(string text) => string.IsNullOrEmpty(text) ? 0 : Encoding.Value.CountTokens(text);
+
+    /// <summary>Tokens of a conversation: each message's content and overhead, and the reply's priming.</summary>
+    public static int Conversation(IEnumerable<string> contents)
+    {
+        ArgumentNullException.ThrowIfNull(contents);
+        return ReplyPriming + contents.Sum(c => TokensPerMessage + Count(c));
+    }
+}

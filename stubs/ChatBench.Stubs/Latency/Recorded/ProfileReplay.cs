@@ -1,0 +1,107 @@
+namespace ChatBench.Stubs.Latency.Recorded;
+
+/// <summary>
+/// Plays a <see cref="RecordedProfile"/> back. A recorded prompt draws its TTFT, interval and output length from its own
+/// distributions (one recorded request whole when the profile keeps them, else each quantile grid on its own) (its class's when it has fewer than <see cref="MinPromptSamples"/> samples); any other prompt from the
+/// class nearest in prompt tokens, its TTFT moved along the fitted line. Draws depend only on (seed, prompt, request
+/// seed), so the bench computes every request's plan in advance. Each draw is a Weyl sequence over the request seed
+/// (start from the prompt's hash, step an irrational): requests 0..n-1 of one prompt spread evenly over the
+/// distribution, so a few dozen replayed requests already follow the recorded quantiles, which independent draws would
+/// only do at thousands.
+/// </summary>
+public sealed class ProfileReplay
+{
+    public const int MinPromptSamples = 20;
+
+    // Fractional parts of the golden ratio, sqrt 2, sqrt 3 and sqrt 5: rationally independent steps, so the four
+    // sequences do not move together.
+    private static readonly double[] Steps = [0.6180339887498949, 0.4142135623730951, 0.7320508075688772, 0.2360679774997897];
+
+    private readonly Dictionary<string, Source> byPrompt = new(StringComparer.Ordinal);
+    private readonly Source[] classes;
+    private readonly bool replayErrors;
+
+    public ProfileReplay(RecordedProfile profile, bool replayErrors)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        Profile = profile;
+        this.replayErrors = replayErrors;
+        var rules = new Dictionary<string, PromptRule>(StringComparer.Ordinal);
+        PromptRule RuleFor(string name, int tokens) =>
+            rules.TryGetValue(name, out var rule) && rule.Tokens.Count >= tokens ? rule : rules[name] = ReplayAnswers.Rule(name, tokens);
+
+        classes = profile.Classes
+            .Select(c => new Source(c, RuleFor(c.Class, MaxTokens(c))))
+            .OrderBy(s => s.Group.PromptTokens)
+            .ToArray();
+        var byClass = classes.ToDictionary(s => s.Group.Class, StringComparer.Ordinal);
+        foreach (var prompt in profile.Prompts.Where(p => p.Prompt is not null))
+        {
+            byPrompt[prompt.Prompt!] = prompt.Samples >= MinPromptSamples || !byClass.TryGetValue(prompt.Class, out var own)
+                ? new Source(prompt, RuleFor(prompt.Class, MaxTokens(prompt)))
+                : own;
+        }
+    }
+
+    public RecordedProfile Profile { get; }
+
+    internal ResponsePlan Plan(string prompt, int promptTokens, int? maxTokens, long? requestSeed, ulong seed, double timeScale)
+    {
+        var (source, shiftMs) = byPrompt.TryGetValue(prompt, out var recorded) ? (recorded, 0.0) : Nearest(promptTokens);
+        var group = source.Group;
+        var offset = DeterministicJitter.Key(seed, prompt, null);
+        var n = (double)(requestSeed ?? 0);
+        double Draw(int i)
+        {
+            var x = DeterministicJitter.Uniform(offset, i) + (n * Steps[i]);
+            return x - Math.Floor(x);
+        }
+
+        var (ttftMs, itlMs, length) = group.Requests is { Count: > 0 } requests
+            ? requests[Math.Min((int)(Draw(0) * requests.Count), requests.Count - 1)]
+            : new RecordedRequest(QuantileGrid.Sample(group.TtftMs, Draw(0)), QuantileGrid.Sample(group.ItlMs, Draw(1)), (int)Math.Round(QuantileGrid.Sample(group.OutputTokens, Draw(2))));
+        var ttft = Math.Max(0, ttftMs + shiftMs) * timeScale;
+        var interval = Math.Max(0, itlMs) * timeScale;
+        var tokens = Math.Clamp(length, 1, source.Rule.Tokens.Count);
+        var finishReason = "stop";
+        if (maxTokens is { } limit && limit < tokens)
+        {
+            tokens = limit;
+            finishReason = "length";
+        }
+
+        var fault = replayErrors ? Fault(Draw(3), tokens, timeScale) : null;
+        return new ResponsePlan(source.Rule, tokens, finishReason, TimeSpan.FromMilliseconds(ttft), TimeSpan.FromMilliseconds(interval), fault);
+    }
+
+    private (Source Source, double ShiftMs) Nearest(int promptTokens)
+    {
+        var nearest = classes.MinBy(s => Math.Abs(s.Group.PromptTokens - promptTokens))!;
+        return (nearest, Profile.TtftByPromptTokens.SlopeMsPerToken * (promptTokens - nearest.Group.PromptTokens));
+    }
+
+    private ReplayedFault? Fault(double uniform, int tokens, double timeScale)
+    {
+        var cumulative = 0.0;
+        foreach (var kind in (string[])[ErrorKinds.RateLimited, ErrorKinds.ServerError, ErrorKinds.Timeout, ErrorKinds.Cut])
+        {
+            if (!Profile.Errors.Kinds.TryGetValue(kind, out var recorded))
+            {
+                continue;
+            }
+
+            cumulative += recorded.Rate;
+            if (uniform < cumulative)
+            {
+                // A cut stream keeps its role event and the first half of its tokens.
+                return new ReplayedFault(kind, TimeSpan.FromMilliseconds(recorded.MedianMsToFailure * timeScale), 1 + (tokens / 2));
+            }
+        }
+
+        return null;
+    }
+
+    private static int MaxTokens(RecordedGroup group) => Math.Max(1, (int)Math.Ceiling(group.OutputTokens.Count == 0 ? 1 : group.OutputTokens[^1]));
+
+    private sealed record Source(RecordedGroup Group, PromptRule Rule);
+}

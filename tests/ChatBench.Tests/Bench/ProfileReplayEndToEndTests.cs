@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Targets;
+
+namespace ChatBench.Tests.Bench;
+
+/// <summary>
+/// Record and replay end to end, through the real program twice: a standalone stub with a latency model unlike the
+/// default (its own TTFT, interval, lengths and a TTFT that grows with the prompt) plays the provider; a live run with a
+/// workload records its profile; the embedded stub replays it; the fidelity table must meet the goal.
+/// </summary>
+public sealed class ProfileReplayEndToEndTests
+{
+    /// <summary>The stand-in provider: TTFT 300 ms ± 50 % plus 0.5 ms a prompt token, 9 ms ± 50 % a token, answers cut to 30-100 %.</summary>
+    public static readonly string[] StandInProvider = ["--port", "0", "--seed", "7", "--ttft-ms", "300", "--token-ms", "9", "--jitter", "0.5", "--length-jitter", "0.7", "--ttft-per-token-ms", "0.5"];
+
+    [Fact]
+    public async Task A_profile_recorded_from_a_stand_in_provider_replays_within_the_fidelity_goal()
+    {
+        var work = Directory.CreateTempSubdirectory("chatbench-replay-").FullName;
+        var workload = Path.Combine(work, "two-classes.jsonl");
+        await File.WriteAllLinesAsync(
+            workload,
+            [
+                "{\"prompt\": \"What is the capital of Canada?\", \"class\": \"short\"}",
+                "{\"prompt\": \"Explain in two sentences why streaming answers feel faster than waiting for the whole reply.\", \"class\": \"long\"}",
+            ],
+            TestContext.Current.CancellationToken);
+        string[] sameRun = ["--workload", workload, "--filter", "*StreamingBenchmarks*Concurrency: 100*", "--quick"];
+        try
+        {
+            using (var provider = StubProcess.Start(StandInProvider))
+            {
+                await RunAsync([.. sameRun, "--target", "live", "--base-url", provider.BaseUri.ToString(), "--max-requests", "1000", "--results", Path.Combine(work, "recorded")]);
+            }
+
+            var profile = Path.Combine(work, "recorded", "latency-profile.json");
+            Assert.True(File.Exists(profile), "the live streaming run wrote no latency profile");
+            await RunAsync([.. sameRun, "--profile", profile, "--results", Path.Combine(work, "replayed")]);
+
+            using var fidelity = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "replayed", "profile-fidelity.json"), TestContext.Current.CancellationToken));
+            var rows = fidelity.RootElement.GetProperty("rows").EnumerateArray().ToList();
+            Assert.Equal(6, rows.Count);
+            var table = await File.ReadAllTextAsync(Path.Combine(work, "replayed", "profile-fidelity.md"), TestContext.Current.CancellationToken);
+            Assert.All(rows, row => Assert.True(row.GetProperty("meetsGoal").GetBoolean(), table));
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private static async Task RunAsync(IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot.Find(),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Benchmarks.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The stand-in asks for no key; a live run needs one set.
+        start.Environment[BenchOptions.ApiKeyVariable] = "stand-in-provider";
+        using var process = Process.Start(start)!;
+        var cancellation = TestContext.Current.CancellationToken;
+        var output = process.StandardOutput.ReadToEndAsync(cancellation);
+        var errors = process.StandardError.ReadToEndAsync(cancellation);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        var console = await output + await errors;
+        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n{console}");
+    }
+}
