@@ -65,7 +65,15 @@ public static class RunCommand
         if (session.Environment.Target == TargetKind.Stub)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({WarmUp.EmbeddedStubRounds * WarmUp.EmbeddedStubBatch} unmeasured requests)..."));
-            WarmUp.EmbeddedStubAsync(BenchTarget.From(session.Environment), session.Environment.ReplayErrors).GetAwaiter().GetResult();
+            try
+            {
+                WarmUp.EmbeddedStubAsync(BenchTarget.From(session.Environment), session.Environment.ReplayErrors).GetAwaiter().GetResult();
+            }
+            catch (InvalidOperationException e)
+            {
+                errors.WriteLine($"error: the embedded stub failed its warm-up ({OneLine(e.Message)}); nothing was measured.");
+                return ExitCodes.TargetUnavailable;
+            }
         }
 
         var run = Describe(options, parsedOptions, root);

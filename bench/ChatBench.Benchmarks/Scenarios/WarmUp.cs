@@ -28,17 +28,13 @@ public static class WarmUp
         using var raw = new RawChatHttpClient(stub, timeout: TimeSpan.FromMinutes(1));
         var prompts = PlannedPrompt.For(Enumerable.Range(0, EmbeddedStubBatch).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList(), null);
         var scratch = Scratch();
-        Func<IReadOnlyList<PlannedPrompt>, BatchRecorder, Task>[] sends =
-        [
-            (p, b) => ClientStackRuns.RawAsync(raw, p.Skip(EmbeddedStubBatch / 5).ToList(), b),
-            (p, b) => Task.WhenAll(p.Take(EmbeddedStubBatch / 5).Select(prompt => RawStreamingChatCall.SendAsync(raw, prompt, b))),
-        ];
+
+        // One stream in five, the rest whole answers, in one batch: both paths warm with every round.
+        Task Send(IReadOnlyList<PlannedPrompt> batchPrompts, BatchRecorder batch) => Task.WhenAll(batchPrompts.Select(
+            (prompt, i) => i % 5 == 0 ? RawStreamingChatCall.SendAsync(raw, prompt, batch) : RawChatCall.SendAsync(raw, prompt, batch)));
         for (var round = 0; round < EmbeddedStubRounds; round++)
         {
-            foreach (var send in sends)
-            {
-                await SendAsync(scratch, prompts, send, tolerateFailures: replaysErrors);
-            }
+            await SendAsync(scratch, prompts, Send, tolerateFailures: replaysErrors);
         }
     }
 
