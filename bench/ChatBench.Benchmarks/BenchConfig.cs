@@ -42,6 +42,7 @@ public static class BenchConfig
             InvocationMetricColumn.PeakThreadPoolThreads(records),
             InvocationMetricColumn.PeakPendingWorkItems(records),
             new AllocatedPerRequestColumn(records),
+            .. OverheadColumn.All(records),
         ];
 
         // Times in milliseconds, the same in every culture. The invariant culture groups thousands with commas

@@ -22,26 +22,34 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
     private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Answers <paramref name="request"/> with <paramref name="plan"/>, timed from <paramref name="start"/>.</summary>
-    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long start)
+    /// <summary>
+    /// Answers <paramref name="request"/> with <paramref name="plan"/>, timed from <paramref name="start"/>; with
+    /// <paramref name="reportTiming"/>, tells the client how late the stub was (see <see cref="StubTiming"/>).
+    /// </summary>
+    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long start, bool reportTiming)
     {
         var identity = new CompletionIdentity(request.Model);
         if (request.Stream)
         {
-            await StreamAsync(context, request, plan, identity, start);
+            await StreamAsync(context, request, plan, identity, start, reportTiming);
         }
         else
         {
             await WaitUntilAsync(start, plan.Total, context.RequestAborted);
-            await WriteCompletionAsync(context, request, plan, identity);
+            await WriteCompletionAsync(context, request, plan, identity, reportTiming ? start : null);
         }
     }
 
-    private async Task WriteCompletionAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity)
+    private async Task WriteCompletionAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long? timedFrom)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
         ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens);
         var response = context.Response;
+        if (timedFrom is { } start)
+        {
+            response.Headers[StubTiming.LateHeader] = StubTiming.Microseconds(Stopwatch.GetElapsedTime(start) - plan.Total);
+        }
+
         response.StatusCode = 200;
         response.ContentType = "application/json";
         response.ContentLength = buffer.WrittenCount;
@@ -49,7 +57,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         statistics.Succeeded1();
     }
 
-    private async Task StreamAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long start)
+    private async Task StreamAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long start, bool reportTiming)
     {
         var aborted = context.RequestAborted;
         var response = context.Response;
@@ -68,6 +76,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
 
         var tokens = plan.Rule.EncodedTokens;
         var unflushed = false;
+        TimeSpan firstLate = default, lastLate = default;
         for (var i = 0; i < plan.CompletionTokens; i++)
         {
             var due = plan.TokenDueAt(i);
@@ -87,6 +96,12 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
             {
                 await CutAsync(context, pipe);
                 return;
+            }
+
+            if (reportTiming)
+            {
+                lastLate = Stopwatch.GetElapsedTime(start) - due;
+                firstLate = i == 0 ? lastLate : firstLate;
             }
 
             pipe.Write(prefix);
@@ -109,6 +124,11 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         {
             pipe.Write(prefix);
             ChatCompletionJson.WriteUsageChunkTail(pipe, request.PromptTokens, plan.CompletionTokens);
+        }
+
+        if (reportTiming)
+        {
+            pipe.Write(StubTiming.Comment(firstLate, lastLate));
         }
 
         pipe.Write(Done);

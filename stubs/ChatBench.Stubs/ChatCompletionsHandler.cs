@@ -124,7 +124,7 @@ internal sealed class ChatCompletionsHandler
                 }
 
                 var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed);
-                await writer.WriteAsync(context, request, plan, start);
+                await writer.WriteAsync(context, request, plan, start, context.Request.Headers.ContainsKey(StubTiming.RequestHeader));
             }
             finally
             {

@@ -39,6 +39,9 @@ public sealed record RequestRecord
     /// <summary>Times between consecutive content chunks (streaming only).</summary>
     public IReadOnlyList<double>? ChunkGapsMs { get; init; }
 
+    /// <summary>Where the time beyond the plan went, for the overhead benchmark only.</summary>
+    public RequestTiming? Timing { get; init; }
+
     public bool Succeeded => Outcome == Ok;
 
     public double LatencyMs => EndMs - StartMs;
