@@ -35,15 +35,16 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         }
         else
         {
+            // The answer is written before the wait, so that at its due time only the bytes remain to be sent.
+            var buffer = new ArrayBufferWriter<byte>(2048);
+            ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens);
             await WaitUntilAsync(start, plan.Total, context.RequestAborted);
-            await WriteCompletionAsync(context, request, plan, identity, reportTiming ? start : null);
+            await WriteCompletionAsync(context, buffer, plan, reportTiming ? start : null);
         }
     }
 
-    private async Task WriteCompletionAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long? timedFrom)
+    private async Task WriteCompletionAsync(HttpContext context, ArrayBufferWriter<byte> buffer, ResponsePlan plan, long? timedFrom)
     {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens);
         var response = context.Response;
         if (timedFrom is { } start)
         {
