@@ -49,6 +49,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         if (timedFrom is { } start)
         {
             response.Headers[StubTiming.LateHeader] = StubTiming.Microseconds(Stopwatch.GetElapsedTime(start) - plan.Total);
+            response.Headers[StubTiming.StartedHeader] = start.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         response.StatusCode = 200;

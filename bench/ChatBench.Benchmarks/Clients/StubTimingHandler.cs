@@ -17,6 +17,9 @@ public sealed class StubTimingHandler : DelegatingHandler
     /// <summary>The <see cref="Stopwatch"/> timestamp at which the latest response's headers were parsed.</summary>
     public long HeadersTimestamp { get; private set; }
 
+    /// <summary>The <see cref="Stopwatch"/> timestamp at which the stub started handling the latest (non-streaming) request.</summary>
+    public long? StubStartTimestamp { get; private set; }
+
     /// <summary>How late the stub wrote the latest whole answer (non-streaming) or its first token (streaming).</summary>
     public TimeSpan? StubLate => stream is { } s ? s.FirstLate : lateHeader;
 
@@ -41,6 +44,10 @@ public sealed class StubTimingHandler : DelegatingHandler
         lateHeader = response.Headers.TryGetValues(StubTiming.LateHeader, out var values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var us)
             ? TimeSpan.FromMicroseconds(us)
+            : null;
+        StubStartTimestamp = response.Headers.TryGetValues(StubTiming.StartedHeader, out var started)
+            && long.TryParse(started.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var timestamp)
+            ? timestamp
             : null;
         stream = null;
         if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")

@@ -16,6 +16,12 @@ public static class StubTiming
     /// <summary>Microseconds between when the whole answer was due and when the stub wrote it.</summary>
     public const string LateHeader = "x-stub-late-us";
 
+    /// <summary>
+    /// The <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the stub started handling the request: on one
+    /// machine a client's Stopwatch reads the same monotonic clock, so it splits the client's send from the way back.
+    /// </summary>
+    public const string StartedHeader = "x-stub-started-at";
+
     /// <summary>Starts the stream's comment: <c>: stub-late-us first=N last=N</c>, the first and last content token's lateness.</summary>
     public const string CommentPrefix = ": stub-late-us ";
 
