@@ -43,6 +43,7 @@ public static class BenchConfig
             InvocationMetricColumn.PeakPendingWorkItems(records),
             new AllocatedPerRequestColumn(records),
             .. OpenLoopColumn.All(records),
+            .. OverheadColumn.All(records),
         ];
 
         // Times in milliseconds, the same in every culture. The invariant culture groups thousands with commas

@@ -23,26 +23,36 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
     private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
     private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Answers <paramref name="request"/> with <paramref name="plan"/>, timed from <paramref name="start"/>.</summary>
-    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long start)
+    /// <summary>
+    /// Answers <paramref name="request"/> with <paramref name="plan"/>, timed from <paramref name="start"/>; with
+    /// <paramref name="reportTiming"/>, tells the client how late the stub was (see <see cref="StubTiming"/>).
+    /// </summary>
+    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long start, bool reportTiming)
     {
         var identity = new CompletionIdentity(request.Model);
         if (request.Stream)
         {
-            await StreamAsync(context, request, plan, identity, start);
+            await StreamAsync(context, request, plan, identity, start, reportTiming);
         }
         else
         {
+            // The answer is written before the wait, so that at its due time only the bytes remain to be sent.
+            var buffer = new ArrayBufferWriter<byte>(2048);
+            ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens);
             await WaitUntilAsync(start, plan.Total, context.RequestAborted);
-            await WriteCompletionAsync(context, request, plan, identity);
+            await WriteCompletionAsync(context, buffer, plan, reportTiming ? start : null);
         }
     }
 
-    private async Task WriteCompletionAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity)
+    private async Task WriteCompletionAsync(HttpContext context, ArrayBufferWriter<byte> buffer, ResponsePlan plan, long? timedFrom)
     {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens);
         var response = context.Response;
+        if (timedFrom is { } start)
+        {
+            response.Headers[StubTiming.LateHeader] = StubTiming.Microseconds(Stopwatch.GetElapsedTime(start) - plan.Total);
+            response.Headers[StubTiming.StartedHeader] = start.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         response.StatusCode = 200;
         response.ContentType = "application/json";
         response.ContentLength = buffer.WrittenCount;
@@ -50,7 +60,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         statistics.Succeeded1();
     }
 
-    private async Task StreamAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long start)
+    private async Task StreamAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long start, bool reportTiming)
     {
         var aborted = context.RequestAborted;
         var response = context.Response;
@@ -69,6 +79,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
 
         var tokens = plan.Rule.EncodedTokens;
         var unflushed = false;
+        TimeSpan firstLate = default, lastLate = default;
         for (var i = 0; i < plan.CompletionTokens; i++)
         {
             var due = plan.TokenDueAt(i);
@@ -88,6 +99,12 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
             {
                 await CutAsync(context, pipe);
                 return;
+            }
+
+            if (reportTiming)
+            {
+                lastLate = Stopwatch.GetElapsedTime(start) - due;
+                firstLate = i == 0 ? lastLate : firstLate;
             }
 
             pipe.Write(prefix);
@@ -110,6 +127,11 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         {
             pipe.Write(prefix);
             ChatCompletionJson.WriteUsageChunkTail(pipe, request.PromptTokens, plan.CompletionTokens);
+        }
+
+        if (reportTiming)
+        {
+            pipe.Write(StubTiming.Comment(firstLate, lastLate));
         }
 
         pipe.Write(Done);

@@ -136,7 +136,9 @@ internal sealed class ChatCompletionsHandler
                     return;
                 }
 
-                await (capacityGate is null ? writer.WriteAsync(context, request, plan, start) : capacityGate.ServeAsync(context, request, plan, writer));
+                await (capacityGate is null
+                    ? writer.WriteAsync(context, request, plan, start, context.Request.Headers.ContainsKey(StubTiming.RequestHeader))
+                    : capacityGate.ServeAsync(context, request, plan, writer));
             }
             finally
             {

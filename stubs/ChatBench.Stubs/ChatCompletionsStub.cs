@@ -4,6 +4,8 @@ using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -51,6 +53,10 @@ public sealed class ChatCompletionsStub : IDisposable
             MaxRequestLogCount = options.MaxRequestLogCount,
             DisableJsonBodyParsing = true,
             DisableRequestBodyDecompressing = true,
+
+            // Kestrel hands every flushed write to a pool thread that makes the socket call: one more wake-up between a
+            // due token and the wire. The stub's code never blocks, so the transport may run it inline.
+            AdditionalServiceRegistration = services => services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true),
         };
         settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
         {

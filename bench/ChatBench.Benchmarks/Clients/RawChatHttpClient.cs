@@ -19,17 +19,30 @@ public sealed class RawChatHttpClient : IDisposable
     private readonly AuthenticationHeaderValue authorization;
 
     public RawChatHttpClient(BenchTarget target, Version? httpVersion = null, TimeSpan? timeout = null)
+        : this(target, observer: null, httpVersion, timeout)
+    {
+    }
+
+    /// <summary>A client whose requests pass through <paramref name="observer"/> (an instrument, such as a timing handler) before the connection.</summary>
+    public RawChatHttpClient(BenchTarget target, DelegatingHandler? observer, Version? httpVersion = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         HttpVersion = httpVersion ?? System.Net.HttpVersion.Version11;
-        http = new HttpClient(new SocketsHttpHandler
+        HttpMessageHandler connections = new SocketsHttpHandler
         {
             // Like the SDK's transport: no connection limit, so every in-flight request has its own HTTP/1.1 connection.
             // Over HTTP/2 one connection carries at most the server's stream limit (100 on Kestrel); more connections
             // are opened beyond it instead of queueing the requests.
             EnableMultipleHttp2Connections = true,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        })
+        };
+        if (observer is not null)
+        {
+            observer.InnerHandler = connections;
+            connections = observer;
+        }
+
+        http = new HttpClient(connections)
         {
             Timeout = timeout ?? ChatClientFactory.DefaultNetworkTimeout,
         };

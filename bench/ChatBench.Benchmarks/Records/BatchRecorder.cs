@@ -27,6 +27,9 @@ public sealed class BatchRecorder
     /// <summary>Milliseconds since the batch started.</summary>
     public double Now() => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
+    /// <summary>Milliseconds from the batch's start to a <see cref="Stopwatch"/> timestamp.</summary>
+    public double At(long timestamp) => Stopwatch.GetElapsedTime(start, timestamp).TotalMilliseconds;
+
     /// <summary>Set by benchmarks that measure a separate server process's CPU time over the batch.</summary>
     public double? ServerCpuMs { get; set; }
 
@@ -38,6 +41,9 @@ public sealed class BatchRecorder
 
     /// <summary>Records the thread pool's peak size and queue over the rest of the batch.</summary>
     public void SampleThreadPool() => threadPool ??= ThreadPoolSampler.Start();
+
+    /// <summary>The record of request <paramref name="index"/> so far, for a benchmark that adds to it.</summary>
+    public RequestRecord? this[int index] => records[index];
 
     public void Add(RequestRecord record)
     {

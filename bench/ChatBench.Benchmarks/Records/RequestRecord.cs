@@ -51,6 +51,9 @@ public sealed record RequestRecord
     /// <summary>Open loop on a stub with finite capacity: how long the stub says the request queued for a slot.</summary>
     public double? StubQueueMs { get; init; }
 
+    /// <summary>Where the time beyond the plan went, for the overhead benchmark only.</summary>
+    public RequestTiming? Timing { get; init; }
+
     public bool Succeeded => Outcome == Ok;
 
     public double LatencyMs => EndMs - StartMs;

@@ -10,6 +10,7 @@ public static class BenchmarkCategories
     public const string ClientStack = "clientstack";
     public const string Stub = "stub";
     public const string OpenLoop = "openloop";
+    public const string Floor = "floor";
 
     /// <summary>Cases too long for the five-minute default suite; run them with <c>--allCategories heavy</c>.</summary>
     public const string Heavy = "heavy";

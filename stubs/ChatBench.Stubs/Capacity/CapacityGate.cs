@@ -31,7 +31,7 @@ internal sealed class CapacityGate(CapacityModel model, double timeScale)
             headers[QueueHeader] = Milliseconds(Stopwatch.GetElapsedTime(queued, admitted));
             headers[TtftHeader] = Milliseconds(served.TimeToFirstToken);
             headers[ServiceHeader] = Milliseconds(served.Total);
-            await writer.WriteAsync(context, request, served, admitted);
+            await writer.WriteAsync(context, request, served, admitted, context.Request.Headers.ContainsKey(StubTiming.RequestHeader));
         }
         finally
         {

@@ -1,0 +1,116 @@
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Results;
+using ChatBench.Stubs.Latency;
+using OpenAI.Chat;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// ChatBench's own cost per request, one request at a time, taken apart: measured minus planned end-to-end, and its
+/// parts. The stub reports how late it wrote the answer (its scheduling error); a handler under the client notes when
+/// the response's headers were parsed (so the rest of the request's path is the send and the wire) and the time from
+/// there to the end of the call is the client's parse; the time from the call's end until the benchmark has the record
+/// back is the harness's recording. Both the SDK and the raw client send through such a handler, each over its own
+/// HttpClient (the SDK's default shares a static one with the same kind of connection handler).
+/// </summary>
+[SummarySection(
+    10,
+    "The measurement floor: ChatBench's own overhead per request",
+    "Short answers one at a time through the SDK and the raw HttpClient, and streamed through the SDK: measured minus planned time per request, split into the stub's own lateness, the send and the wire, the client's parse and the harness's recording (microseconds, medians over requests; the parts' medians need not add up to the total's).",
+    Chart = ChartKind.None)]
+[BenchmarkCategory(BenchmarkCategories.Floor)]
+public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    /// <summary>Requests per call: short answers (about 50 ms at the default time scale), enough for a median in five calls.</summary>
+    public const int Requests = 10;
+
+    private readonly StubTimingHandler sdkTiming = new();
+    private readonly StubTimingHandler rawTiming = new();
+    private IReadOnlyList<PlannedPrompt> prompts = [];
+    private HttpClient sdkHttp = null!;
+    private ChatClient sdk = null!;
+    private RawChatHttpClient raw = null!;
+
+    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(ShortAnswers());
+
+    [Benchmark(Baseline = true)]
+    [IdealSchedule(ScheduleKind.Sequential)]
+    public Task SdkCompletion() => RunBatchAsync(prompts.Count, async batch =>
+    {
+        foreach (var prompt in prompts)
+        {
+            await ChatCall.SendAsync(sdk, prompt, batch);
+            Attach(batch, prompt.Index, sdkTiming);
+        }
+    });
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Sequential)]
+    public Task RawCompletion() => RunBatchAsync(prompts.Count, async batch =>
+    {
+        foreach (var prompt in prompts)
+        {
+            await RawChatCall.SendAsync(raw, prompt, batch);
+            Attach(batch, prompt.Index, rawTiming);
+        }
+    });
+
+    [Benchmark]
+    [IdealSchedule(ScheduleKind.Sequential)]
+    public Task SdkStream() => RunBatchAsync(prompts.Count, async batch =>
+    {
+        foreach (var prompt in prompts)
+        {
+            await StreamingChatCall.SendAsync(sdk, prompt, batch);
+            Attach(batch, prompt.Index, sdkTiming);
+        }
+    });
+
+    protected override void Setup()
+    {
+        prompts = PlannedPrompt.For(ShortAnswers(), Target.GroundTruth);
+        sdkHttp = new HttpClient(sdkTiming.Over(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) }))
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        sdk = ChatClientFactory.Create(Target, sdkHttp);
+        raw = new RawChatHttpClient(Target, rawTiming);
+    }
+
+    protected override void Cleanup()
+    {
+        raw.Dispose();
+        sdkHttp.Dispose();
+    }
+
+    private static IReadOnlyList<ChatPrompt> ShortAnswers() =>
+        Enumerable.Range(0, Requests).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList();
+
+    /// <summary>
+    /// Adds the stub's report and the moment the headers arrived to the request's record, after the call returned:
+    /// outside the request's own measured time.
+    /// </summary>
+    private static void Attach(BatchRecorder batch, int index, StubTimingHandler timing)
+    {
+        var returned = batch.Now();
+        if (batch[index] is not { } record)
+        {
+            return;
+        }
+
+        batch.Add(record with
+        {
+            Timing = new RequestTiming
+            {
+                StubLateMs = timing.StubLate?.TotalMilliseconds,
+                StubLastLateMs = timing.StubLastLate?.TotalMilliseconds,
+                StubStartMs = timing.StubStartTimestamp is { } started ? batch.At(started) : null,
+                HeadersMs = batch.At(timing.HeadersTimestamp),
+                ReturnedMs = returned,
+            },
+        });
+    }
+}
