@@ -23,7 +23,7 @@ public class BatchBenchmarks : RecordedBenchmark, ISendsRequests
 
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
-    [Params(1, 10, 25)]
+    [Params(10, 25)]
     public int BatchSize { get; set; }
 
     public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));

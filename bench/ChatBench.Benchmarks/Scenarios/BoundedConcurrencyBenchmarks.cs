@@ -21,7 +21,7 @@ public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
 
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
-    [Params(10, 25, 50, 100)]
+    [Params(10, 25, 100)]
     public int MaxInFlight { get; set; }
 
     public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));

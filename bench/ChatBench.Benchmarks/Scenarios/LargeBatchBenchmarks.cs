@@ -31,10 +31,6 @@ public class LargeBatchBenchmarks : RecordedBenchmark, ISendsRequests
     public Task SemaphoreSlim100() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight));
 
     [Benchmark]
-    [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
-    public Task ParallelForEach100() => RunBatchAsync(prompts.Count, batch => BatchStrategies.ParallelForEachAsync(Client, prompts, batch, MaxInFlight));
-
-    [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
     public Task WhenEach() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenEachAsync(Client, prompts, batch));
 

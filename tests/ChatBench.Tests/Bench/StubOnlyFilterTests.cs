@@ -9,7 +9,7 @@ namespace ChatBench.Tests.Bench;
 /// <summary>A live run drops the classes that only make sense against the stub, says so, and plans nothing for them.</summary>
 public sealed class StubOnlyFilterTests
 {
-    private static readonly string[] StubOnlyClasses = ["HttpVersionBenchmarks", "StreamingCalibrationBenchmarks", "StubCostBenchmarks"];
+    private static readonly string[] StubOnlyClasses = ["HttpVersionBenchmarks", "StreamingCalibrationBenchmarks", "StubCostBenchmarks", "WireMockPipelineCostBenchmarks"];
 
     [Theory]
     [InlineData(TargetKind.Live)]
@@ -36,6 +36,7 @@ public sealed class StubOnlyFilterTests
                 "skipped under --target live: HttpVersionBenchmarks measures its own local stub processes",
                 "skipped under --target live: StreamingCalibrationBenchmarks measures the harness's own error against the stub's ground truth",
                 "skipped under --target live: StubCostBenchmarks measures the cost of its own local stub processes",
+                "skipped under --target live: WireMockPipelineCostBenchmarks measures the cost of its own local stub processes",
             ],
             lines.Order());
         Assert.Empty(StubOnlyFilter.SkipLines(Config(TargetKind.Stub), typeof(BenchRunner).Assembly));
@@ -48,7 +49,7 @@ public sealed class StubOnlyFilterTests
         var stubOnly = RunPlan.BenchmarkTypes(typeof(BenchRunner).Assembly).Where(t => StubOnlyClasses.Contains(t.Name)).ToList();
 
         Assert.Equal(new RunPlan(0, 0, 0), RunPlan.For(live, stubOnly, TargetKind.Live));
-        Assert.Equal(3, stubOnly.Count);
+        Assert.Equal(StubOnlyClasses.Length, stubOnly.Count);
     }
 
     private static IConfig Config(TargetKind target) =>
