@@ -16,8 +16,14 @@ public static class CaseKey
     {
         ArgumentNullException.ThrowIfNull(benchmark);
 
-        // BenchmarkDotNet runs a generated subclass; the case is named after the class that declares the method.
-        var type = benchmark.GetType().GetMethod(method, BindingFlags.Public | BindingFlags.Instance)?.DeclaringType ?? benchmark.GetType();
+        // BenchmarkDotNet runs a generated subclass from an assembly of its own; the case is named after the benchmark
+        // class, which may inherit its methods from an abstract base.
+        var type = benchmark.GetType();
+        while (type.Assembly != typeof(CaseKey).Assembly && type.BaseType is { } parent)
+        {
+            type = parent;
+        }
+
         var parameters = type.GetMembers(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m.IsDefined(typeof(ParamsAttribute)) || m.IsDefined(typeof(ParamsSourceAttribute)) || m.IsDefined(typeof(ParamsAllValuesAttribute)))
             .Select(m => (m.Name, Value: m switch
