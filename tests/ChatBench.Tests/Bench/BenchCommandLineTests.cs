@@ -112,8 +112,8 @@ public sealed class BenchCommandLineTests
         var (_, defaultPlan, _) = Run("--target", "live", "--base-url", stub.BaseUri.ToString(), "--filter", "*LargeBatch*", "*Load*", "--max-requests", "1");
         var (_, heavyPlan, _) = Run("--target", "live", "--base-url", stub.BaseUri.ToString(), "--filter", "*LargeBatch*", "*Load*", "--allCategories", "heavy", "--max-requests", "1");
 
-        // LargeBatch: 2 sizes x 4 strategies = 8 cases of 100 and 1,000 requests, 6 calls each; Load (heavy): 5,000 a call.
-        Assert.Contains("Plan: 8 benchmark cases, 26400 requests", defaultPlan, StringComparison.Ordinal);
+        // LargeBatch: 2 sizes x 3 strategies = 6 cases of 100 and 1,000 requests, 6 calls each; Load (heavy): 5,000 a call.
+        Assert.Contains("Plan: 6 benchmark cases, 19800 requests", defaultPlan, StringComparison.Ordinal);
         Assert.Contains("Plan: 1 benchmark cases, 30000 requests", heavyPlan, StringComparison.Ordinal);
     }
 
