@@ -11,6 +11,7 @@ public static class ExitCodes
     /// <summary>Bad options, a missing key, an unwritable results folder, unreadable results.</summary>
     public const int BadArguments = 2;
 
+    /// <summary>The live endpoint failed its preflight, or the embedded stub its warm-up.</summary>
     public const int TargetUnavailable = 3;
 
     public const int OverBudget = 4;
