@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
@@ -38,36 +39,15 @@ public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public Task SdkCompletion() => RunBatchAsync(prompts.Count, async batch =>
-    {
-        foreach (var prompt in prompts)
-        {
-            await ChatCall.SendAsync(sdk, prompt, batch);
-            Attach(batch, prompt.Index, sdkTiming);
-        }
-    });
+    public Task SdkCompletion() => OneAtATimeAsync(sdkTiming, (prompt, batch) => ChatCall.SendAsync(sdk, prompt, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public Task RawCompletion() => RunBatchAsync(prompts.Count, async batch =>
-    {
-        foreach (var prompt in prompts)
-        {
-            await RawChatCall.SendAsync(raw, prompt, batch);
-            Attach(batch, prompt.Index, rawTiming);
-        }
-    });
+    public Task RawCompletion() => OneAtATimeAsync(rawTiming, (prompt, batch) => RawChatCall.SendAsync(raw, prompt, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public Task SdkStream() => RunBatchAsync(prompts.Count, async batch =>
-    {
-        foreach (var prompt in prompts)
-        {
-            await StreamingChatCall.SendAsync(sdk, prompt, batch);
-            Attach(batch, prompt.Index, sdkTiming);
-        }
-    });
+    public Task SdkStream() => OneAtATimeAsync(sdkTiming, (prompt, batch) => StreamingChatCall.SendAsync(sdk, prompt, batch));
 
     protected override void Setup()
     {
@@ -88,6 +68,20 @@ public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests
 
     private static IReadOnlyList<ChatPrompt> ShortAnswers() =>
         Enumerable.Range(0, Requests).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList();
+
+    /// <summary>Sends the prompts one after the other, each record completed with its timing parts.</summary>
+    private Task OneAtATimeAsync(StubTimingHandler timing, Func<PlannedPrompt, BatchRecorder, Task> send, [CallerMemberName] string method = "") =>
+        RunBatchAsync(
+            prompts.Count,
+            async batch =>
+            {
+                foreach (var prompt in prompts)
+                {
+                    await send(prompt, batch);
+                    Attach(batch, prompt.Index, timing);
+                }
+            },
+            method);
 
     /// <summary>
     /// Adds the stub's report and the moment the headers arrived to the request's record, after the call returned:
