@@ -7,16 +7,18 @@ namespace ChatBench.Benchmarks.Targets;
 
 /// <summary>
 /// The target for the length of one run: the embedded stub started, or the live endpoint's key and
-/// preflight checked. Ctrl+C or SIGTERM ends the benchmark processes and the stub and exits with
+/// preflight checked. The embedded stub is the stub program in a process of its own: the benchmark host's own work
+/// (building, reading the benchmark processes, its garbage collections) stays out of the simulated API's timing, and
+/// the stub keeps its own runtime settings. Ctrl+C or SIGTERM ends the benchmark processes and the stub and exits with
 /// <see cref="ExitCodes.Interrupted"/>; disposing stops the stub.
 /// </summary>
 public sealed class TargetSession : IDisposable
 {
-    private readonly ChatCompletionsStub? stub;
+    private readonly StubProcess? stub;
     private readonly PosixSignalRegistration onInterrupt;
     private readonly PosixSignalRegistration onTerminate;
 
-    private TargetSession(TargetEnvironment environment, ChatCompletionsStub? stub, TextWriter errors)
+    private TargetSession(TargetEnvironment environment, StubProcess? stub, TextWriter errors)
     {
         Environment = environment;
         this.stub = stub;
@@ -47,11 +49,18 @@ public sealed class TargetSession : IDisposable
         exitCode = ExitCodes.Ok;
         if (options.Target == TargetKind.Stub)
         {
-            var stub = ChatCompletionsStub.Start(new StubOptions
+            StubProcess stub;
+            try
             {
-                Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed, options.Profile, options.ReplayErrors),
-                Models = new StubOptions().Models.Append(options.Model).Distinct().ToList(),
-            });
+                stub = StubProcess.Start(StubArguments(options));
+            }
+            catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or System.ComponentModel.Win32Exception)
+            {
+                errors.WriteLine($"error: the embedded stub did not start: {e.Message.ReplaceLineEndings(" ").TrimEnd('.')}.");
+                exitCode = ExitCodes.TargetUnavailable;
+                return null;
+            }
+
             var environment = new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory, options.Workload, options.Profile, options.ReplayErrors, options.MaxErrorRate)
             {
                 OpenLoop = options.OpenLoop,
@@ -79,6 +88,17 @@ public sealed class TargetSession : IDisposable
         }
 
         return new TargetSession(live, null, errors);
+    }
+
+    /// <summary>The stub program's options for this run: its latency profile, and the run's model among its models.</summary>
+    public static IEnumerable<string> StubArguments(BenchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var models = new StubOptions().Models.Append(options.Model).Distinct();
+        IEnumerable<string> replay = options.Profile is { } profile
+            ? ["--profile", profile, .. options.ReplayErrors ? (string[])["--replay-errors"] : []]
+            : [];
+        return [.. StubProcess.Arguments(options.TimeScale, options.Seed, "fast"), "--models", string.Join(',', models), .. replay];
     }
 
     /// <summary>What the run measures, for the plan line.</summary>
