@@ -14,6 +14,9 @@ public sealed class StubTimingHandler : DelegatingHandler
 {
     private StubTimingStream? stream;
 
+    /// <summary>The <see cref="Stopwatch"/> timestamp at which the latest request reached the connection's handler.</summary>
+    public long SentTimestamp { get; private set; }
+
     /// <summary>The <see cref="Stopwatch"/> timestamp at which the latest response's headers were parsed.</summary>
     public long HeadersTimestamp { get; private set; }
 
@@ -39,6 +42,7 @@ public sealed class StubTimingHandler : DelegatingHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Headers.TryAddWithoutValidation(StubTiming.RequestHeader, "1");
+        SentTimestamp = Stopwatch.GetTimestamp();
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         HeadersTimestamp = Stopwatch.GetTimestamp();
         lateHeader = response.Headers.TryGetValues(StubTiming.LateHeader, out var values)

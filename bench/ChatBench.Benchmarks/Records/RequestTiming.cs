@@ -13,6 +13,9 @@ public sealed record RequestTiming
     /// <summary>How late the stub wrote a stream's last content token.</summary>
     public double? StubLastLateMs { get; init; }
 
+    /// <summary>When the client handed the request to its connection (the HttpClient handler chain), after building it.</summary>
+    public double? SentMs { get; init; }
+
     /// <summary>When the stub started handling the request (non-streaming; the stub and the client share one monotonic clock).</summary>
     public double? StubStartMs { get; init; }
 

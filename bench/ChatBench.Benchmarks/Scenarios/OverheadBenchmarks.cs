@@ -101,6 +101,7 @@ public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests
             {
                 StubLateMs = timing.StubLate?.TotalMilliseconds,
                 StubLastLateMs = timing.StubLastLate?.TotalMilliseconds,
+                SentMs = batch.At(timing.SentTimestamp),
                 StubStartMs = timing.StubStartTimestamp is { } started ? batch.At(started) : null,
                 HeadersMs = batch.At(timing.HeadersTimestamp),
                 ReturnedMs = returned,

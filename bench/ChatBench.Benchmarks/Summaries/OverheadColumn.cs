@@ -18,15 +18,17 @@ public sealed class OverheadColumn(RecordStore records, string name, string lege
             r => r.EndMs - r.StartMs - r.ExpectedTotalMs);
         yield return new OverheadColumn(records, "Stub late p50 [us]", "How late the stub wrote the answer (streams: the first token) against its plan, on its own clock, as it reports it, median", 1,
             r => r.Timing?.StubLateMs);
-        yield return new OverheadColumn(records, "Send p50 [us]", "Non-streaming: from the call's start until the stub started handling the request (one monotonic clock for both processes): the client building and sending the request, loopback, and the server's work before the stub's handler, median", 2,
-            r => r.Timing is { StubStartMs: { } started } ? started - r.StartMs : null);
-        yield return new OverheadColumn(records, "Return p50 [us]", "Non-streaming: from when the stub wrote the answer until the response headers were parsed under the client: the server sending, loopback and the client's connection reading the headers, median", 3,
+        yield return new OverheadColumn(records, "Build p50 [us]", "Non-streaming: from the call's start until the client handed the request to its connection: the client building the request (the SDK's pipeline, or the raw client's JSON), median", 2,
+            r => r.Timing is { StubStartMs: not null, SentMs: { } sent } ? sent - r.StartMs : null);
+        yield return new OverheadColumn(records, "Wire in p50 [us]", "Non-streaming: from the client's connection until the stub's handler started (one monotonic clock for both processes): the connection writing, loopback, the stub's socket engine, Kestrel and WireMock.Net's host, median", 3,
+            r => r.Timing is { StubStartMs: { } started, SentMs: { } sent } ? started - sent : null);
+        yield return new OverheadColumn(records, "Return p50 [us]", "Non-streaming: from when the stub wrote the answer until the response headers were parsed under the client: the server sending, loopback and the client's connection reading the headers, median", 4,
             r => r.Timing is { StubStartMs: { } started, HeadersMs: { } headers, StubLateMs: { } late } && r.ExpectedTotalMs is { } planned ? headers - started - planned - late : null);
-        yield return new OverheadColumn(records, "Parse p50 [us]", "Non-streaming: from the response headers to the end of the call: the client reading the body and building its result, median", 4,
+        yield return new OverheadColumn(records, "Parse p50 [us]", "Non-streaming: from the response headers to the end of the call: the client reading the body and building its result, median", 5,
             r => r.FirstTokenMs is null && r.Timing?.HeadersMs is { } headers ? r.EndMs - headers : null);
-        yield return new OverheadColumn(records, "TTFT client err p50 [us]", "Streams: measured minus planned TTFT minus the stub's lateness for the first token: the send, the wire and the client's parsing up to the first token, median", 5,
+        yield return new OverheadColumn(records, "TTFT client err p50 [us]", "Streams: measured minus planned TTFT minus the stub's lateness for the first token: the send, the wire and the client's parsing up to the first token, median", 6,
             r => r.FirstTokenMs is { } first && r.ExpectedTtftMs is { } planned && r.Timing?.StubLateMs is { } late ? first - r.StartMs - planned - late : null);
-        yield return new OverheadColumn(records, "Record p50 [us]", "From the end of the call until the benchmark has control back with the request recorded: the harness's own recording, median", 6,
+        yield return new OverheadColumn(records, "Record p50 [us]", "From the end of the call until the benchmark has control back with the request recorded: the harness's own recording, median", 7,
             r => r.Timing?.ReturnedMs is { } returned ? returned - r.EndMs : null);
     }
 
