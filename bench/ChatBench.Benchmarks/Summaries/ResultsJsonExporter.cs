@@ -1,5 +1,6 @@
 using System.Reflection;
 using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using ChatBench.Benchmarks.Results;
@@ -28,7 +29,7 @@ public sealed class ResultsJsonExporter(RecordStore records, RunDescription run,
                 new ResultsFile
                 {
                     SchemaVersion = ResultsFile.CurrentSchemaVersion,
-                    Run = run,
+                    Run = run with { MeasuredIterations = MeasuredIterations(summary, type.Type) ?? run.MeasuredIterations },
                     Benchmark = new BenchmarkDescription
                     {
                         Type = type.Type.FullName ?? type.Type.Name,
@@ -43,4 +44,11 @@ public sealed class ResultsJsonExporter(RecordStore records, RunDescription run,
                 summary.ResultsDirectoryPath))
             .ToList();
     }
+
+    /// <summary>The class's own measured iterations when it sets them (<c>[IterationCount]</c>), so its caption says so.</summary>
+    private static int? MeasuredIterations(Summary summary, Type type) =>
+        summary.BenchmarksCases
+            .Where(c => c.Descriptor.Type == type)
+            .Select(c => c.Job.ResolveValueAsNullable(RunMode.IterationCountCharacteristic))
+            .FirstOrDefault(n => n is not null);
 }
