@@ -6,27 +6,14 @@ namespace ChatBench.Stubs.Latency;
 /// Ends waits at a <see cref="Stopwatch"/> timestamp, never before it and some tens of microseconds after it.
 /// <see cref="Task.Delay(TimeSpan)"/> cannot: .NET's timers count in <see cref="Environment.TickCount64"/>, which on
 /// Linux advances by the kernel tick (4 ms on a 250 Hz kernel), so a delay ends up to 4 ms late or even early. That
-/// would be the largest error in every time to first token the stub serves. One thread sleeps in
-/// <see cref="Monitor.Wait(object, int)"/> for the whole milliseconds until the earliest due time (rounding up made
-/// every wait up to 1 ms late, 0.5 ms on average) and in <see cref="ShortSleep"/> for the rest. With only a few waits
-/// queued it sleeps until <see cref="SpinWindow"/> before the due time and spins the rest: a sleeping core takes about
-/// 0.1 ms to wake on the reference machine (a virtual machine halts idle cores), which was the stub's whole lateness.
+/// would be the largest error in every time to first token the stub serves. One thread waits for the earliest due
+/// time in the steps <see cref="WaitStep"/> chooses: blocking in <see cref="Monitor.Wait(object, int)"/> for whole
+/// milliseconds, sleeping in <see cref="ShortSleep"/> for less, and with only a few waits queued spinning the last
+/// 0.2 ms, because a halted virtual CPU takes about 0.1 ms to wake.
 /// </summary>
 internal sealed class DueTimeScheduler
 {
     // A plain object, not System.Threading.Lock: Monitor.Wait and Pulse need the object's monitor.
-    private static readonly TimeSpan OneMillisecond = TimeSpan.FromMilliseconds(1);
-
-    /// <summary>How long before a due time the thread wakes to spin, when it spins at all.</summary>
-    private static readonly TimeSpan SpinWindow = TimeSpan.FromMicroseconds(200);
-
-    /// <summary>
-    /// Spinning costs up to <see cref="SpinWindow"/> of CPU per due time, so the scheduler spins only while this few
-    /// waits are queued: one request or a few at a time, where the machine is otherwise idle and a stub-cost
-    /// measurement (a thousand in flight) never spins.
-    /// </summary>
-    private const int SpinAtMostWaits = 4;
-
     private readonly object gate = new();
     private readonly PriorityQueue<TaskCompletionSource, long> waits = new();
     private readonly List<TaskCompletionSource> due = [];
@@ -70,13 +57,13 @@ internal sealed class DueTimeScheduler
         ShortSleep.TightenTimerSlack();
         while (true)
         {
-            var rest = TimeSpan.Zero;
-            var spinUntil = 0L;
+            WaitStep step;
+            long next;
             lock (gate)
             {
                 while (true)
                 {
-                    if (!waits.TryPeek(out _, out var next))
+                    if (!waits.TryPeek(out _, out next))
                     {
                         earliest = long.MaxValue;
                         Monitor.Wait(gate);
@@ -84,25 +71,17 @@ internal sealed class DueTimeScheduler
                     }
 
                     earliest = next;
-                    var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
-                    if (remaining < OneMillisecond)
+                    step = WaitStep.For(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next), waits.Count);
+                    if (step.Kind != WaitStepKind.Block)
                     {
-                        rest = remaining;
-                        if (remaining > TimeSpan.Zero && waits.Count <= SpinAtMostWaits)
-                        {
-                            rest = remaining - SpinWindow;
-                            spinUntil = rest > TimeSpan.Zero ? 0 : next;
-                        }
-
                         break;
                     }
 
-                    // Rounded down, so the wait ends at most a millisecond early and the short sleep does the rest; an
-                    // earlier newcomer pulses the gate.
-                    Monitor.Wait(gate, (int)remaining.TotalMilliseconds);
+                    // An earlier newcomer pulses the gate.
+                    Monitor.Wait(gate, (int)step.Duration.TotalMilliseconds);
                 }
 
-                if (rest <= TimeSpan.Zero && spinUntil == 0)
+                if (step.Kind == WaitStepKind.Due)
                 {
                     var now = Stopwatch.GetTimestamp();
                     while (waits.TryPeek(out _, out var at) && at <= now)
@@ -114,25 +93,23 @@ internal sealed class DueTimeScheduler
                 }
             }
 
-            if (spinUntil != 0)
+            // Outside the lock: a newcomer due even sooner waits at most this sleep or spin, then the loop looks again.
+            switch (step.Kind)
             {
-                // Outside the lock, like the short sleep; the loop then takes whatever is due, a newcomer included.
-                while (Stopwatch.GetTimestamp() < spinUntil)
-                {
-                    Thread.SpinWait(20);
-                }
+                case WaitStepKind.Spin:
+                    while (Stopwatch.GetTimestamp() < next)
+                    {
+                        Thread.SpinWait(20);
+                    }
 
-                continue;
+                    break;
+                case WaitStepKind.Sleep:
+                    ShortSleep.For(step.Duration);
+                    break;
+                default:
+                    CompleteDue();
+                    break;
             }
-
-            if (rest > TimeSpan.Zero)
-            {
-                // Outside the lock: a newcomer due even sooner waits at most this last fraction of a millisecond.
-                ShortSleep.For(rest);
-                continue;
-            }
-
-            CompleteDue();
         }
     }
 

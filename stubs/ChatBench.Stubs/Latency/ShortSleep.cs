@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace ChatBench.Stubs.Latency;
 
 /// <summary>
-/// Sleeps for less than a millisecond, which no managed wait can: their timeouts are whole milliseconds. On Linux it
+/// Sleeps to the microsecond, which no managed wait can: their timeouts are whole milliseconds. On Linux it
 /// is <c>nanosleep</c>, and <see cref="TightenTimerSlack"/> stops the kernel from deferring the calling thread's
 /// timed wake-ups by up to 50 us (its default timer slack) to batch them. Elsewhere it spins, yielding the core.
 /// </summary>
@@ -21,7 +21,7 @@ internal static partial class ShortSleep
         }
     }
 
-    /// <summary>Sleeps for <paramref name="duration"/>, meant to be under a millisecond.</summary>
+    /// <summary>Sleeps for <paramref name="duration"/>, meant to be a few milliseconds at most.</summary>
     public static void For(TimeSpan duration)
     {
         if (duration <= TimeSpan.Zero)
