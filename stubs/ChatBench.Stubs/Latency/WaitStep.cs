@@ -3,8 +3,8 @@ namespace ChatBench.Stubs.Latency;
 /// <summary>
 /// The due-time scheduler's next step towards its earliest due wait, from the time left and the waits queued. Measured
 /// on the reference machine (a virtual machine whose idle cores halt): <see cref="Monitor.Wait(object, int)"/> for
-/// 49 ms ends about 0.2 ms late at the median, for 489 ms 0.44 ms (up to 1 ms), a sub-millisecond sleep some tens of
-/// microseconds. So a lonely wait (a request or a few at a time, where accuracy is the point and CPU is idle) blocks
+/// 49 ms ends about 0.2 ms late at the median, for 489 ms 0.3-0.5 ms, now and then a few milliseconds
+/// (results/floor/monitor-wait.md); a sub-millisecond sleep some tens of microseconds. So a lonely wait (a request or a few at a time, where accuracy is the point and CPU is idle) blocks
 /// until <see cref="LonelyBlockMargin"/> before its due time, sleeps until a short last sleep is left, sleeps that, and
 /// spins <see cref="SpinWindow"/>. Under load nothing spins (spinning costs CPU per due time, which a stub-cost
 /// measurement at a thousand in flight would pay) and the blocks end at most a millisecond early.
