@@ -8,8 +8,8 @@ namespace ChatBench.Stubs.Latency;
 /// Linux advances by the kernel tick (4 ms on a 250 Hz kernel), so a delay ends up to 4 ms late or even early. That
 /// would be the largest error in every time to first token the stub serves. One thread waits for the earliest due
 /// time in the steps <see cref="WaitStep"/> chooses: blocking in <see cref="Monitor.Wait(object, int)"/> for whole
-/// milliseconds, sleeping in <see cref="ShortSleep"/> for less, and with only a few waits queued spinning the last
-/// 0.2 ms, because a halted virtual CPU takes about 0.1 ms to wake.
+/// milliseconds, sleeping in <see cref="ShortSleep"/> for less, and after an idle block with only a few waits queued
+/// spinning the last 0.2 ms, because a halted virtual CPU takes about 0.1 ms to wake.
 /// </summary>
 internal sealed class DueTimeScheduler
 {
@@ -55,6 +55,7 @@ internal sealed class DueTimeScheduler
     private void Run()
     {
         ShortSleep.TightenTimerSlack();
+        var afterIdleBlock = false;
         while (true)
         {
             WaitStep step;
@@ -67,11 +68,12 @@ internal sealed class DueTimeScheduler
                     {
                         earliest = long.MaxValue;
                         Monitor.Wait(gate);
+                        afterIdleBlock = true;
                         continue;
                     }
 
                     earliest = next;
-                    step = WaitStep.For(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next), waits.Count);
+                    step = WaitStep.For(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next), waits.Count, afterIdleBlock);
                     if (step.Kind != WaitStepKind.Block)
                     {
                         break;
@@ -79,6 +81,7 @@ internal sealed class DueTimeScheduler
 
                     // An earlier newcomer pulses the gate.
                     Monitor.Wait(gate, (int)step.Duration.TotalMilliseconds);
+                    afterIdleBlock = true;
                 }
 
                 if (step.Kind == WaitStepKind.Due)
@@ -108,6 +111,7 @@ internal sealed class DueTimeScheduler
                     break;
                 default:
                     CompleteDue();
+                    afterIdleBlock = false;
                     break;
             }
         }
