@@ -11,7 +11,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// The same batch, all requests at once, through each way .NET code can call the chat API: a bare HttpClient with
 /// System.Text.Json (the baseline: the least a client can do), the OpenAI SDK with one shared ChatClient, a new
 /// ChatClient per request, and Microsoft.Extensions.AI's IChatClient over the SDK (the SDK's blocking CompleteChat over
-/// Parallel.For is in <see cref="BlockingCallBenchmarks"/>). The stub runs in the host process, so the CPU/req column is the client's own cost; MemoryDiagnoser
+/// Parallel.For is in <see cref="BlockingCallBenchmarks"/>). The stub runs in a process of its own, so the CPU/req column is the client's own cost; MemoryDiagnoser
 /// gives what each request allocates.
 /// </summary>
 /// <remarks>

@@ -11,16 +11,17 @@ namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>
 /// ChatBench's own cost per request, one request at a time, taken apart: measured minus planned end-to-end, and its
-/// parts. The stub reports how late it wrote the answer (its scheduling error); a handler under the client notes when
-/// the response's headers were parsed (so the rest of the request's path is the send and the wire) and the time from
-/// there to the end of the call is the client's parse; the time from the call's end until the benchmark has the record
-/// back is the harness's recording. Both the SDK and the raw client send through such a handler, each over its own
+/// parts. The stub reports when its handler started and how late it wrote the answer (its scheduling error); a handler
+/// under the client notes when the request reached it (before that, the client building the request; after it, the wire
+/// in up to the stub's handler) and when the response's headers were parsed (the way back); from there to the end of
+/// the call is the client's parse; from the call's end until the benchmark has the record back is the harness's
+/// recording. Both the SDK and the raw client send through such a handler, each over its own
 /// HttpClient (the SDK's default shares a static one with the same kind of connection handler).
 /// </summary>
 [SummarySection(
     10,
     "The measurement floor: ChatBench's own overhead per request",
-    "Short answers one at a time through the SDK and the raw HttpClient, and streamed through the SDK: measured minus planned time per request, split into the stub's own lateness, the send and the wire, the client's parse and the harness's recording (microseconds, medians over requests; the parts' medians need not add up to the total's).",
+    "Short answers one at a time through the SDK and the raw HttpClient, and streamed through the SDK: measured minus planned time per request, split into the stub's own lateness, the client building the request, the wire in, the way back, the client's parse and the harness's recording (microseconds, medians over requests; the parts' medians need not add up to the total's).",
     Chart = ChartKind.None)]
 [BenchmarkCategory(BenchmarkCategories.Floor)]
 public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests

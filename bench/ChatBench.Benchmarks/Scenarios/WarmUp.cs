@@ -13,7 +13,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// </summary>
 public static class WarmUp
 {
-    /// <summary>Rounds and size of the embedded stub's warm-up: it lives in the host, which no benchmark process warms.</summary>
+    /// <summary>Rounds and size of the embedded stub's warm-up: the host warms it once, since its process outlives every benchmark process.</summary>
     public const int EmbeddedStubRounds = 4;
 
     public const int EmbeddedStubBatch = 500;

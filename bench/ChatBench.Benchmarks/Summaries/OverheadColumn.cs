@@ -18,8 +18,8 @@ public sealed class OverheadColumn(RecordStore records, string name, string lege
             r => r.EndMs - r.StartMs - r.ExpectedTotalMs);
         yield return new OverheadColumn(records, "Stub late p50 [us]", "How late the stub wrote the answer (streams: the first token) against its plan, on its own clock, as it reports it, median", 1,
             r => r.Timing?.StubLateMs);
-        yield return new OverheadColumn(records, "Build p50 [us]", "Non-streaming: from the call's start until the client handed the request to its connection: the client building the request (the SDK's pipeline, or the raw client's JSON), median", 2,
-            r => r.Timing is { StubStartMs: not null, SentMs: { } sent } ? sent - r.StartMs : null);
+        yield return new OverheadColumn(records, "Build p50 [us]", "Non-streaming: from the call's start until the client handed the request to its connection: the client building the request (the SDK's pipeline, or the raw client's JSON; the SDK's body is serialized lazily, inside the connection's handler, so that part is in Wire in), median", 2,
+            r => r.FirstTokenMs is null && r.Timing?.SentMs is { } sent ? sent - r.StartMs : null);
         yield return new OverheadColumn(records, "Wire in p50 [us]", "Non-streaming: from the client's connection until the stub's handler started (one monotonic clock for both processes): the connection writing, loopback, the stub's socket engine, Kestrel and WireMock.Net's host, median", 3,
             r => r.Timing is { StubStartMs: { } started, SentMs: { } sent } ? started - sent : null);
         yield return new OverheadColumn(records, "Return p50 [us]", "Non-streaming: from when the stub wrote the answer until the response headers were parsed under the client: the server sending, loopback and the client's connection reading the headers, median", 4,

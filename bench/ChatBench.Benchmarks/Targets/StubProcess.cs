@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace ChatBench.Benchmarks.Targets;
 
 /// <summary>
-/// The standalone stub server in a process of its own, so its CPU time can be read apart from the client's. The stub's
-/// program ships next to this assembly (the bench project references it).
+/// The standalone stub server in a process of its own: the run's embedded stub, and the stubs some benchmarks start for
+/// themselves (to read the stub's CPU time apart from the client's, or to give it other options). The stub's program
+/// ships next to this assembly (the bench project references it) and runs on the same dotnet as this process.
 /// </summary>
 public sealed partial class StubProcess : IDisposable
 {
@@ -40,7 +41,7 @@ public sealed partial class StubProcess : IDisposable
             throw new FileNotFoundException($"The stub program is not next to the benchmarks at {program}; rebuild the bench project.", program);
         }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(DotNet()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(program);
         foreach (var argument in arguments)
         {
@@ -51,7 +52,7 @@ public sealed partial class StubProcess : IDisposable
         var listening = process.StandardOutput.ReadLineAsync();
         if (!listening.Wait(StartTimeout) || listening.Result is not { } line || ListeningLine().Match(line) is not { Success: true } match)
         {
-            var error = process.HasExited ? process.StandardError.ReadToEnd().Trim() : "no 'listening on' line in time";
+            var error = process.HasExited ? FirstLine(process.StandardError.ReadToEnd()) : "no 'listening on' line in time";
             process.Kill(entireProcessTree: true);
             process.Dispose();
             throw new InvalidOperationException($"The stub program did not start: {error}");
@@ -82,6 +83,17 @@ public sealed partial class StubProcess : IDisposable
         }
 
         process.Dispose();
+    }
+
+    /// <summary>The dotnet host running this process, when it is one (as under dotnet run), else the one on the PATH.</summary>
+    private static string DotNet() =>
+        Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+
+    /// <summary>The stub's own one-line error, without its "error: " prefix, for a message of the caller's.</summary>
+    private static string FirstLine(string errors)
+    {
+        var line = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "it exited without a word";
+        return line.StartsWith("error: ", StringComparison.Ordinal) ? line["error: ".Length..] : line;
     }
 
     [GeneratedRegex(@"listening on (?<url>http://\S+?/v1)")]

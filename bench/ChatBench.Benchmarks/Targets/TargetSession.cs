@@ -56,7 +56,7 @@ public sealed class TargetSession : IDisposable
             }
             catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or System.ComponentModel.Win32Exception)
             {
-                errors.WriteLine($"error: the embedded stub did not start: {e.Message.ReplaceLineEndings(" ").TrimEnd('.')}.");
+                errors.WriteLine($"error: the embedded stub: {e.Message.ReplaceLineEndings(" ")}");
                 exitCode = ExitCodes.TargetUnavailable;
                 return null;
             }
