@@ -31,7 +31,10 @@ public static class OpenLoopFindings
             yield return string.Create(CultureInfo.InvariantCulture, $"Highest rate within the SLO: {rate:0.0} req/s{capacity}. SLO: {open.Slo}, {attainment} of requests; {how}.");
             if (open.StubCapacity is { } truth && truth > 0)
             {
-                yield return string.Create(CultureInfo.InvariantCulture, $"The measured knee is {(rate / truth) - 1:+0.0%;-0.0%} from the stub's theoretical capacity (slots / mean service time at a full batch).");
+                // A rate the sweep never saw fail is no knee: comparing it with the capacity would read as a measurement.
+                yield return open.Bound == SloSearch.AtLeast
+                    ? "The sweep did not reach its knee, so it says nothing about the stub's capacity: give higher rates with --rates."
+                    : string.Create(CultureInfo.InvariantCulture, $"The measured knee is {(rate / truth) - 1:+0.0%;-0.0%} from the stub's theoretical capacity (slots / mean service time at a full batch).");
             }
         }
 
