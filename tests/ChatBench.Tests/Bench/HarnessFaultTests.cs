@@ -7,6 +7,7 @@ using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Tests.Stubs;
 
 namespace ChatBench.Tests.Bench;
 
@@ -104,7 +105,7 @@ public sealed class HarnessFaultTests : IDisposable
         await BatchStrategies.WhenAllAsync(client, prompts, batch);
 
         batch.Complete();
-        Assert.Equal(5000, stub.Statistics.Succeeded);
+        Assert.Equal(5000, await SettledCount.SucceededAsync(stub.Statistics, 5000));
         Assert.True(stub.Statistics.PeakInFlight > 1000, $"only {stub.Statistics.PeakInFlight} requests were in flight at once");
     }
 

@@ -4,6 +4,7 @@ using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
+using ChatBench.Tests.Stubs;
 
 namespace ChatBench.Tests.Bench;
 
@@ -57,7 +58,7 @@ public sealed class LiveRunTests
             Assert.Contains("| Concurrent", await File.ReadAllTextAsync(report, cancellation), StringComparison.Ordinal);
 
             // Preflight (1) plus warm-up and three measured iterations of two requests each.
-            Assert.Equal(9, stub.Statistics.Succeeded);
+            Assert.Equal(9, await SettledCount.SucceededAsync(stub.Statistics, 9));
             Assert.Equal(0, stub.Statistics.Unauthorized);
 
             var json = ResultsJson.ReadFolder(results).Single();
