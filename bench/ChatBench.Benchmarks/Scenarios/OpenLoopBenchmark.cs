@@ -55,8 +55,8 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
     /// <summary>How long each call offers its rate.</summary>
     protected abstract double Seconds { get; }
 
-    /// <summary>The class's name for the files its processes share in the records folder.</summary>
-    protected abstract string SweepName { get; }
+    /// <summary>The sweep's name in the records (its files are shared by the sweep's cases): the class's name.</summary>
+    private string SweepName => GetType().Name;
 
     /// <summary>Sends the schedule, records every request, and stops the sweep here if this rate is past saturation.</summary>
     protected async Task OfferAsync([CallerMemberName] string method = "")

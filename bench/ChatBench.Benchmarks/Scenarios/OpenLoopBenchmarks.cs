@@ -19,18 +19,18 @@ namespace ChatBench.Benchmarks.Scenarios;
 [IterationCount(1)]
 public class OpenLoopBenchmarks : OpenLoopBenchmark
 {
+    private const int SweepPoints = 3;
+
     [ParamsSource(nameof(Steps))]
     public int Step { get; set; } = 1;
 
     protected override int CurrentStep => Step;
 
-    protected override int Points => 3;
+    protected override int Points => SweepPoints;
 
     protected override double Seconds => 2;
 
-    protected override string SweepName => nameof(OpenLoopBenchmarks);
-
-    public static IEnumerable<int> Steps() => OpenLoopSweep.Steps(3);
+    public static IEnumerable<int> Steps() => OpenLoopSweep.Steps(SweepPoints);
 
     [Benchmark]
     public Task OfferedRate() => OfferAsync();

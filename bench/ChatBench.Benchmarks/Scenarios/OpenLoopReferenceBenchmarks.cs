@@ -17,18 +17,18 @@ namespace ChatBench.Benchmarks.Scenarios;
 [IterationCount(1)]
 public class OpenLoopReferenceBenchmarks : OpenLoopBenchmark
 {
+    private const int SweepPoints = 12;
+
     [ParamsSource(nameof(Steps))]
     public int Step { get; set; } = 1;
 
     protected override int CurrentStep => Step;
 
-    protected override int Points => 12;
+    protected override int Points => SweepPoints;
 
     protected override double Seconds => 8;
 
-    protected override string SweepName => nameof(OpenLoopReferenceBenchmarks);
-
-    public static IEnumerable<int> Steps() => OpenLoopSweep.Steps(12);
+    public static IEnumerable<int> Steps() => OpenLoopSweep.Steps(SweepPoints);
 
     [Benchmark]
     public Task OfferedRate() => OfferAsync();
