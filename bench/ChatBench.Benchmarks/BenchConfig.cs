@@ -26,9 +26,9 @@ public static class BenchConfig
     /// <summary>Measured iterations per case: five, or three with <c>--quick</c>.</summary>
     public static int MeasuredIterations(BenchOptions options) => options?.Quick == true ? 3 : 5;
 
-    /// <param name="target">What the benchmark processes measure; null only for a config that parses and plans, never runs.</param>
+    /// <param name="settings">What the benchmark processes measure; null only for a config that parses and plans, never runs.</param>
     /// <param name="run">The run the JSON results describe; null for a config that parses and plans.</param>
-    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy, TargetEnvironment? target = null, RunDescription? run = null)
+    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy, RunSettings? settings = null, RunDescription? run = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ChatBenchColumn[] columns =
@@ -70,8 +70,8 @@ public static class BenchConfig
                 // BenchmarkDotNet rebuilds every project for its child processes, without the compiler server. The
                 // analyzers already ran in the build that started the run: skipping them here saves 7 of its 22 s.
                 .WithArguments([new MsBuildArgument("/p:RunAnalyzers=false"), new MsBuildArgument("/p:EnforceCodeStyleInBuild=false")])
-                // The target reaches each benchmark process through its job, never the host's own environment.
-                .WithEnvironmentVariables(target?.ToJobVariables() ?? [])
+                // The run's settings reach each benchmark process as one job variable, never the host's own environment.
+                .WithEnvironmentVariables(settings is null ? [] : [settings.ToJobVariable()])
                 .WithId(options.Quick ? "Quick" : "Macro"))
             // The usual statistics, the speed-up against the baseline, how close each batch came to its ideal, and what
             // the records say: latency, attempts, CPU, the thread pool, allocations.

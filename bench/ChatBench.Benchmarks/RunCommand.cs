@@ -32,6 +32,8 @@ public static class RunCommand
         options = checkedOptions;
         var artifacts = Path.Combine(root, "BenchmarkDotNet.Artifacts");
         var records = new RecordStore(Path.Combine(artifacts, "records", DateTime.UtcNow.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)));
+        // BenchmarkDotNet builds the cases in this process too (a sweep's steps come from the run's settings).
+        using var planningSettings = RunSettings.From(options, options.BaseUrl, records.Directory).UseInHost();
         var parserLog = new AccumulationLogger();
         var planning = BenchConfig.Create(options, artifacts, records, includeHeavy: true);
         var (parsed, _, parsedOptions) = ConfigParser.Parse([.. options.BenchmarkDotNetArguments], parserLog, planning);
@@ -62,12 +64,13 @@ public static class RunCommand
             return exitCode;
         }
 
-        if (session.Environment.Target == TargetKind.Stub)
+        using var runSettings = session.Settings.UseInHost();
+        if (session.Settings.Target == TargetKind.Stub)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Warming up the embedded stub ({WarmUp.EmbeddedStubRounds * WarmUp.EmbeddedStubBatch} unmeasured requests)..."));
             try
             {
-                WarmUp.EmbeddedStubAsync(BenchTarget.From(session.Environment), session.Environment.ReplayErrors).GetAwaiter().GetResult();
+                WarmUp.EmbeddedStubAsync(BenchTarget.From(session.Settings), session.Settings.ReplayErrors).GetAwaiter().GetResult();
             }
             catch (InvalidOperationException e)
             {
@@ -77,7 +80,7 @@ public static class RunCommand
         }
 
         var run = Describe(options, parsedOptions, root);
-        var config = BenchConfig.Create(options, artifacts, records, heavy, session.Environment, run);
+        var config = BenchConfig.Create(options, artifacts, records, heavy, session.Settings, run);
         var (_, parsedConfig, _) = ConfigParser.Parse(arguments, new AccumulationLogger(), config);
         var planned = ManualConfig.Union(config, parsedConfig);
         foreach (var skipped in StubOnlyFilter.SkipLines(planned, typeof(RunCommand).Assembly))
@@ -85,7 +88,7 @@ public static class RunCommand
             output.WriteLine(skipped);
         }
 
-        var plan = RunPlan.For(planned, typeof(RunCommand).Assembly, options.Target);
+        var plan = RunPlan.For(planned, typeof(RunCommand).Assembly, session.Settings);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Plan: {plan.Cases} benchmark cases, {plan.Requests} requests (warm-up included), about {plan.EstimatedOutputTokens} output tokens, against {session.Describe()}."));

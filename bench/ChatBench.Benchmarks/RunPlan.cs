@@ -13,13 +13,13 @@ namespace ChatBench.Benchmarks;
 /// </summary>
 public sealed record RunPlan(int Cases, long Requests, long EstimatedOutputTokens)
 {
-    public static RunPlan For(IConfig config, Assembly assembly, TargetKind target)
+    public static RunPlan For(IConfig config, Assembly assembly, RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        return For(config, BenchmarkTypes(assembly), target);
+        return For(config, BenchmarkTypes(assembly), settings);
     }
 
-    public static RunPlan For(IConfig config, IEnumerable<Type> benchmarkTypes, TargetKind target)
+    public static RunPlan For(IConfig config, IEnumerable<Type> benchmarkTypes, RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(benchmarkTypes);
         int cases = 0;
@@ -31,7 +31,7 @@ public sealed record RunPlan(int Cases, long Requests, long EstimatedOutputToken
                 cases++;
                 if (Instantiate(type, benchmarkCase) is ISendsRequests sender)
                 {
-                    var budget = sender.Budget(target, benchmarkCase.Descriptor.WorkloadMethod.Name);
+                    var budget = sender.Budget(settings, benchmarkCase.Descriptor.WorkloadMethod.Name);
                     var calls = CaseCalls.Of(benchmarkCase);
                     requests += (calls.Setups * budget.PerSetup) + (calls.Invocations * budget.PerInvocation);
                     tokens += calls.Invocations * budget.EstimatedOutputTokensPerInvocation;

@@ -11,16 +11,18 @@ public sealed class BatchRecorder
     private readonly RecordLog log;
     private readonly int invocation;
     private readonly RequestRecord?[] records;
+    private readonly double maxErrorRate;
     private readonly long start = Stopwatch.GetTimestamp();
 
     // Environment.CpuUsage is a cheap system call without allocation, so it can bracket every batch.
     private readonly TimeSpan cpuAtStart = Environment.CpuUsage.TotalTime;
     private ThreadPoolSampler? threadPool;
 
-    internal BatchRecorder(RecordLog log, int invocation, int requests)
+    internal BatchRecorder(RecordLog log, int invocation, int requests, double maxErrorRate)
     {
         this.log = log;
         this.invocation = invocation;
+        this.maxErrorRate = maxErrorRate;
         records = new RequestRecord?[requests];
     }
 
@@ -54,14 +56,11 @@ public sealed class BatchRecorder
     /// <summary>The records added so far, in request order.</summary>
     public IReadOnlyList<RequestRecord> Snapshot() => records.OfType<RequestRecord>().ToList();
 
-    /// <summary>Hands the batch to the log; throws if any request failed or never reported.</summary>
-    public void Complete() => Complete(failuresAreTheResult: false);
-
     /// <summary>
-    /// Hands the batch to the log; throws when more than <paramref name="maxErrorRate"/> of its requests failed. Within
-    /// it, the failures are recorded and reported per kind, as a live provider's occasional errors should be.
+    /// Hands the batch to the log; throws when more of its requests failed (or never reported) than the run's error
+    /// budget allows. Within it, the failures are recorded and reported per kind, as a live provider's occasional errors should be.
     /// </summary>
-    public void Complete(double maxErrorRate)
+    public void Complete()
     {
         var failed = records.Count(r => r is not { Succeeded: true });
         Complete(failuresAreTheResult: failed <= maxErrorRate * records.Length);

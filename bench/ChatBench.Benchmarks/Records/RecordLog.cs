@@ -22,8 +22,8 @@ public sealed class RecordLog
         File.Delete(path);
     }
 
-    /// <summary>Starts the records of one call of the benchmark method.</summary>
-    public BatchRecorder Begin(int requests) => new(this, invocations++, requests);
+    /// <summary>Starts the records of one call of the benchmark method, which may lose up to <paramref name="maxErrorRate"/> of its requests.</summary>
+    public BatchRecorder Begin(int requests, double maxErrorRate = 0) => new(this, invocations++, requests, maxErrorRate);
 
     public void Flush()
     {

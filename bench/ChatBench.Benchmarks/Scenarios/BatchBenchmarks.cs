@@ -26,7 +26,7 @@ public class BatchBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(10, 25)]
     public int BatchSize { get; set; }
 
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Sequential)]

@@ -22,7 +22,7 @@ public class BlockingCallBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(10, 100)]
     public int Requests { get; set; }
 
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(Requests));
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.Batch(Requests));
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]

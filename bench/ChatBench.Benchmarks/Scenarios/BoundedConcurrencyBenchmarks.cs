@@ -24,7 +24,7 @@ public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(10, 25, 100)]
     public int MaxInFlight { get; set; }
 
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(MaxInFlight))]

@@ -43,9 +43,9 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     public int Requests { get; set; }
 
     /// <summary>The warm-up batch goes out once per benchmark process, on the first call, and never to a live target.</summary>
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(Requests)) with
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.Batch(Requests)) with
     {
-        PerSetup = target == TargetKind.Live ? 0 : WarmUpRounds * Math.Max(Requests, WarmUpBatch),
+        PerSetup = settings.Target == TargetKind.Live ? 0 : WarmUpRounds * Math.Max(Requests, WarmUpBatch),
     };
 
     [Benchmark(Baseline = true)]

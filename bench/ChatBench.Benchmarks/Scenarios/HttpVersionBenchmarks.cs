@@ -42,7 +42,7 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
     public int Requests { get; set; }
 
     /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.None;
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.None;
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]
@@ -57,7 +57,7 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
         var profile = Target.GroundTruth ?? BenchTarget.StubProfile(BenchOptions.DefaultTimeScale, 1);
         var http2 = Http == "2.0";
         server = StubProcess.Start([.. StubProcess.Arguments(profile.TimeScale, profile.Seed, "fast"), "--protocol", http2 ? "h2c" : "http1"]);
-        var target = BenchTarget.From(new TargetEnvironment(TargetKind.Stub, server.BaseUri, Target.Model, profile.TimeScale, profile.Seed, Path.GetTempPath()));
+        var target = BenchTarget.From(new RunSettings(TargetKind.Stub, server.BaseUri, Target.Model, profile.TimeScale, profile.Seed, Path.GetTempPath()));
         var version = http2 ? HttpVersion.Version20 : HttpVersion.Version11;
         raw = new RawChatHttpClient(target, version);
 

@@ -6,5 +6,5 @@ namespace ChatBench.Benchmarks.Scenarios;
 public interface ISendsRequests
 {
     /// <summary>The budget of the case that runs <paramref name="method"/>, with the benchmark's parameters already set.</summary>
-    RequestBudget Budget(TargetKind target, string method);
+    RequestBudget Budget(RunSettings settings, string method);
 }

@@ -20,7 +20,7 @@ public class LargeBatchBenchmarks : RecordedBenchmark, ISendsRequests
     [Params(100, 1000)]
     public int BatchSize { get; set; }
 
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]

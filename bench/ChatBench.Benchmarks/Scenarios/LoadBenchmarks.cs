@@ -14,7 +14,7 @@ public class LoadBenchmarks : RecordedBenchmark, ISendsRequests
 
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.Batch(BatchSize));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]

@@ -33,15 +33,16 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
     /// On the stub everything goes to the stub process this class starts. On a live target: the seeded schedule of the
     /// step's rate, and in setup the warm-up streams and the schedule's first second (a sweep that stopped early sends less).
     /// </summary>
-    public RequestBudget Budget(TargetKind target, string method)
+    public RequestBudget Budget(RunSettings settings, string method)
     {
-        if (target == TargetKind.Stub)
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Target == TargetKind.Stub)
         {
             return RequestBudget.None;
         }
 
-        var host = OpenLoopSweep.HostOptions().OpenLoop;
-        var schedule = ArrivalSchedule.Offsets(host.Arrival, OpenLoopSweep.LiveRate(host.Rates, CurrentStep, Points), Seconds, 1 + CurrentStep);
+        var open = settings.OpenLoop;
+        var schedule = ArrivalSchedule.Offsets(open.Arrival, OpenLoopSweep.LiveRate(open.Rates, CurrentStep, Points), Seconds, 1 + CurrentStep);
         var budget = RequestBudget.Batch(PromptMix.Batch(Math.Max(1, schedule.Length)));
         return budget with { PerInvocation = schedule.Length, PerSetup = WarmUpStreams + schedule.Count(at => at < OpenLoopGenerator.WarmUpSecondsDefault * 1000) };
     }

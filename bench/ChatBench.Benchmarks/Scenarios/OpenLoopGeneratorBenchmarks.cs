@@ -31,10 +31,10 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
     public int Rate { get; set; } = 250;
 
     /// <summary>The seeded schedule, computed as setup computes it, and its first second sent in setup.</summary>
-    public RequestBudget Budget(TargetKind target, string method)
+    public RequestBudget Budget(RunSettings settings, string method)
     {
-        var host = OpenLoopSweep.HostOptions();
-        var schedule = ArrivalSchedule.Offsets(host.OpenLoop.Arrival, Rate, Seconds, target == TargetKind.Stub ? (int)host.Seed : 1);
+        ArgumentNullException.ThrowIfNull(settings);
+        var schedule = ArrivalSchedule.Offsets(settings.OpenLoop.Arrival, Rate, Seconds, settings.Target == TargetKind.Stub ? (int)settings.Seed : 1);
         var tokens = PromptMix.EstimatedOutputTokens([new ChatPrompt(DefaultPromptRules.ShortQuestion, 0)]) * schedule.Length;
         return new RequestBudget(schedule.Length, schedule.Count(at => at < WarmUpSeconds * 1000), tokens);
     }

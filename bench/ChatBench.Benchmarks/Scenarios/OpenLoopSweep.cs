@@ -24,21 +24,17 @@ public sealed record OpenLoopSweep(double SynchronousRate, double SaturatedThrou
 
     public double RateAt(int step, int points) => SynchronousRate + ((Overshoot * SaturatedThroughput) - SynchronousRate) * step / points;
 
-    /// <summary>Step numbers 1..N: one per <c>--rates</c> value on the host's command line, else <paramref name="points"/>.</summary>
+    /// <summary>Step numbers 1..N: one per <c>--rates</c> value of the run, else <paramref name="points"/>.</summary>
     /// <remarks>
-    /// BenchmarkDotNet builds the cases in the host, from compile-time values or a source it calls there, before any job
-    /// variable exists; so the count comes from the host's own command line, and each benchmark process maps its step
-    /// to a rate from its job's variables.
+    /// BenchmarkDotNet asks a static parameter source for the steps while it builds the cases, where no instance can
+    /// carry the run's settings: so the count comes from <see cref="RunSettings.Current"/>, and each benchmark process
+    /// maps its step to a rate from the same settings.
     /// </remarks>
-    public static IEnumerable<int> Steps(int points) => Enumerable.Range(1, HostRates()?.Count ?? points);
+    public static IEnumerable<int> Steps(int points) => Enumerable.Range(1, RunSettings.Current.OpenLoop.Rates?.Count ?? points);
 
     /// <summary>The rate a step offers on a live target: its --rates value, else a share of <see cref="LiveCeiling"/>.</summary>
     public static double LiveRate(IReadOnlyList<double>? rates, int step, int points) =>
         rates is not null ? rates[Math.Min(step, rates.Count) - 1] : LiveCeiling * step / points;
-
-    /// <summary>The host's own options (defaults when it has none): the plan is made in the host, before any job runs.</summary>
-    public static BenchOptions HostOptions() =>
-        BenchCommandLine.TryParse(Environment.GetCommandLineArgs().Skip(1).ToList(), out var options, out _) ? options : new BenchOptions();
 
     /// <summary>The run's sweep: read from <paramref name="directory"/>, or probed with <paramref name="sendOne"/> and kept there.</summary>
     public static async Task<OpenLoopSweep> FindAsync(string directory, string name, Func<Task> sendOne, int saturatingConcurrency)
@@ -80,6 +76,4 @@ public sealed record OpenLoopSweep(double SynchronousRate, double SaturatedThrou
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(sweep));
         return sweep;
     }
-
-    private static IReadOnlyList<double>? HostRates() => HostOptions().OpenLoop.Rates;
 }

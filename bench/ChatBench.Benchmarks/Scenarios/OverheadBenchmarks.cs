@@ -36,7 +36,7 @@ public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests
     private ChatClient sdk = null!;
     private RawChatHttpClient raw = null!;
 
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(ShortAnswers());
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(ShortAnswers());
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Sequential)]

@@ -50,7 +50,7 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
     /// On the stub every request goes to this class's own stub process. A live target can get every retry: the budget
     /// is the most each case can send.
     /// </summary>
-    public RequestBudget Budget(TargetKind target, string method)
+    public RequestBudget Budget(RunSettings settings, string method)
     {
         var attempts = 1 + method switch
         {
@@ -59,7 +59,7 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
             _ => 0,
         };
         var batch = RequestBudget.Batch(PromptMix.Batch(BatchSize));
-        return target == TargetKind.Stub ? RequestBudget.None : batch with { PerInvocation = batch.PerInvocation * attempts };
+        return settings.Target == TargetKind.Stub ? RequestBudget.None : batch with { PerInvocation = batch.PerInvocation * attempts };
     }
 
     /// <summary>Everything at once, with the SDK's default policy: 3 immediate retries of each 429.</summary>

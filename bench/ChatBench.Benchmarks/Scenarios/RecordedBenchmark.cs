@@ -37,17 +37,17 @@ public abstract class RecordedBenchmark
     private double maxErrorRate;
 
     [GlobalSetup]
-    public void GlobalSetup() => SetUpAgainst(TargetEnvironment.Import());
+    public void GlobalSetup() => SetUpAgainst(RunSettings.FromJob());
 
-    /// <summary>Setup against a target given directly: what tests use instead of a job's environment.</summary>
-    public void SetUpAgainst(TargetEnvironment environment)
+    /// <summary>Setup against settings given directly: what tests use instead of a job's variable.</summary>
+    public void SetUpAgainst(RunSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        RecordsDirectory = environment.RecordsDirectory;
-        Target = BenchTarget.From(environment);
-        Workload = Workload.From(environment.WorkloadPath);
-        maxErrorRate = environment.MaxErrorRate;
-        FreshSeedsPerIteration = environment.WorkloadPath is not null || environment.ProfilePath is not null;
+        ArgumentNullException.ThrowIfNull(settings);
+        RecordsDirectory = settings.RecordsDirectory;
+        Target = BenchTarget.From(settings);
+        Workload = Workload.From(settings.WorkloadPath);
+        maxErrorRate = settings.MaxErrorRate;
+        FreshSeedsPerIteration = settings.WorkloadPath is not null || settings.ProfilePath is not null;
         Client = ChatClientFactory.Create(Target);
         Setup();
     }
@@ -79,21 +79,21 @@ public abstract class RecordedBenchmark
     }
 
     /// <summary>
-    /// One call of a benchmark method: records the batch <paramref name="send"/> sends and fails the benchmark if any
-    /// request failed.
+    /// One call of a benchmark method: records the batch <paramref name="send"/> sends and fails the benchmark if more
+    /// of its requests failed than the run's error budget allows.
     /// </summary>
     protected async Task RunBatchAsync(int requests, Func<BatchRecorder, Task> send, [CallerMemberName] string method = "")
     {
         ArgumentNullException.ThrowIfNull(send);
         var batch = BeginBatch(requests, method);
         await send(batch);
-        batch.Complete(maxErrorRate);
+        batch.Complete();
     }
 
     /// <summary>Starts recording one call of the benchmark method <paramref name="method"/>.</summary>
     protected BatchRecorder BeginBatch(int requests, [CallerMemberName] string method = "")
     {
         log ??= new RecordLog(RecordsDirectory, CaseKey.Of(this, method));
-        return log.Begin(requests);
+        return log.Begin(requests, maxErrorRate);
     }
 }

@@ -42,7 +42,7 @@ public class SeedScenarioBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public Task Concurrent() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Client, prompts, batch));
 
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.SeedScenario);
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.SeedScenario);
 
     protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.SeedScenario, Target.GroundTruth);
 }

@@ -29,7 +29,7 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
 
     private int Requests => Math.Max(MinimumRequests, Concurrency);
 
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.Batch(PromptMix.Batch(Requests));
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.Batch(Requests));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(Concurrency))]

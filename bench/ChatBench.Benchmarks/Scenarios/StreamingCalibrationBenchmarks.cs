@@ -28,7 +28,7 @@ public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
     /// <summary>On the stub every stream goes to this class's own stub process, not the run's target.</summary>
-    public RequestBudget Budget(TargetKind target, string method) => target == TargetKind.Stub ? RequestBudget.None : RequestBudget.Batch(PromptMix.Batch(Streams));
+    public RequestBudget Budget(RunSettings settings, string method) => settings.Target == TargetKind.Stub ? RequestBudget.None : RequestBudget.Batch(PromptMix.Batch(Streams));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]

@@ -47,7 +47,7 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
     private IReadOnlyList<PlannedPrompt> streams = [];
 
     /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
-    public RequestBudget Budget(TargetKind target, string method) => RequestBudget.None;
+    public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.None;
 
     /// <summary>The stub's <c>--pipeline</c>: <c>fast</c> or <c>wiremock</c>.</summary>
     protected abstract string Pipeline { get; }

@@ -6,6 +6,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Reports.Csv;
 using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Benchmarks.Summaries;
@@ -52,7 +53,7 @@ public sealed class LatencyExporter(RecordStore records) : IExporter
         };
         if (cases.Any(c => c.Case.Descriptor.Categories.Contains(BenchmarkCategories.Streaming)))
         {
-            files.Add(Write(summary, type + RequestsSuffix, RequestsCsv(cases, parameters)));
+            files.Add(Write(summary, type + RequestsSuffix, RequestsCsv.Render(parameters, cases.Select(c => new RequestsCsv.Case(c.Case.Descriptor.WorkloadMethod.Name, c.Case.Parameters.Items.Select(p => p.Value).ToList(), c.Invocations)))));
         }
 
         return files;
@@ -67,40 +68,23 @@ public sealed class LatencyExporter(RecordStore records) : IExporter
 
     private static string SummaryCsv(List<(BenchmarkCase Case, IReadOnlyList<InvocationRecord> Invocations, CaseLatency Latency)> cases, List<string> parameters)
     {
-        var text = new StringBuilder();
-        text.Append("Method");
-        foreach (var parameter in parameters)
-        {
-            text.Append(',').Append(parameter);
-        }
-
-        text.Append(",requests,ok,failed,errors,requests_per_s,output_tokens_per_s");
-        foreach (var metric in Metrics)
-        {
-            text.Append(CultureInfo.InvariantCulture, $",{metric}_p50_ms,{metric}_p90_ms,{metric}_p99_ms,{metric}_mean_ms,{metric}_max_ms");
-        }
-
-        text.Append('\n');
+        var table = new CsvTable(
+        [
+            "Method", .. parameters, "requests", "ok", "failed", "errors", "requests_per_s", "output_tokens_per_s",
+            .. Metrics.SelectMany(m => (string[])[$"{m}_p50_ms", $"{m}_p90_ms", $"{m}_p99_ms", $"{m}_mean_ms", $"{m}_max_ms"]),
+        ]);
         foreach (var (benchmarkCase, _, latency) in cases)
         {
-            text.Append(benchmarkCase.Descriptor.WorkloadMethod.Name);
-            foreach (var parameter in benchmarkCase.Parameters.Items)
-            {
-                text.Append(',').Append(Convert.ToString(parameter.Value, CultureInfo.InvariantCulture));
-            }
-
-            text.Append(CultureInfo.InvariantCulture, $",{latency.Requests},{latency.Succeeded},{latency.Failed},\"{latency.ErrorSummary}\",{latency.RequestsPerSecond:0.00},{latency.OutputTokensPerSecond:0.0}");
-            foreach (var distribution in Distributions(latency))
-            {
-                text.Append(distribution is { } d
-                    ? string.Create(CultureInfo.InvariantCulture, $",{d.P50:0.000},{d.P90:0.000},{d.P99:0.000},{d.Mean:0.000},{d.Max:0.000}")
-                    : ",,,,,");
-            }
-
-            text.Append('\n');
+            table.Row(
+            [
+                benchmarkCase.Descriptor.WorkloadMethod.Name, .. benchmarkCase.Parameters.Items.Select(p => CsvTable.Text(p.Value)),
+                CsvTable.Text(latency.Requests), CsvTable.Text(latency.Succeeded), CsvTable.Text(latency.Failed), latency.ErrorSummary,
+                CsvTable.Number(latency.RequestsPerSecond, "0.00"), CsvTable.Number(latency.OutputTokensPerSecond, "0.0"),
+                .. Distributions(latency).SelectMany(d => (string[])[CsvTable.Number(d?.P50), CsvTable.Number(d?.P90), CsvTable.Number(d?.P99), CsvTable.Number(d?.Mean), CsvTable.Number(d?.Max)]),
+            ]);
         }
 
-        return text.ToString();
+        return table.ToString();
     }
 
     private static string Markdown(string type, List<(BenchmarkCase Case, IReadOnlyList<InvocationRecord> Invocations, CaseLatency Latency)> cases, List<string> parameters)
@@ -128,31 +112,6 @@ public sealed class LatencyExporter(RecordStore records) : IExporter
 
             text.AppendLine(CultureInfo.InvariantCulture, $"{label} throughput | {latency.RequestsPerSecond:0.0} requests/s, {latency.OutputTokensPerSecond:0} output tokens/s | | | | |");
             text.AppendLine(CultureInfo.InvariantCulture, $"{label} requests | {latency.Succeeded} ok of {latency.Requests}; errors: {latency.ErrorSummary} | | | | |");
-        }
-
-        return text.ToString();
-    }
-
-    private static string RequestsCsv(List<(BenchmarkCase Case, IReadOnlyList<InvocationRecord> Invocations)> cases, List<string> parameters)
-    {
-        var text = new StringBuilder();
-        text.Append("method");
-        foreach (var parameter in parameters)
-        {
-            text.Append(',').Append(parameter.ToLowerInvariant());
-        }
-
-        text.Append(",iteration,index,prompt_class,start_ms,ttft_ms,e2e_ms,end_ms,output_tokens,outcome,expected_ttft_ms,expected_total_ms\n");
-        foreach (var (benchmarkCase, invocations) in cases)
-        {
-            var label = benchmarkCase.Descriptor.WorkloadMethod.Name + string.Concat(benchmarkCase.Parameters.Items.Select(p => "," + Convert.ToString(p.Value, CultureInfo.InvariantCulture)));
-            for (var iteration = 0; iteration < invocations.Count; iteration++)
-            {
-                foreach (var r in invocations[iteration].Requests)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"{label},{iteration + 1},{r.Index},{r.PromptClass},{r.StartMs:0.000},{r.FirstTokenMs - r.StartMs:0.000},{(r.LastTokenMs ?? r.EndMs) - r.StartMs:0.000},{r.EndMs:0.000},{r.OutputTokens},{r.Outcome},{r.ExpectedTtftMs:0.000},{r.ExpectedTotalMs:0.000}\n");
-                }
-            }
         }
 
         return text.ToString();

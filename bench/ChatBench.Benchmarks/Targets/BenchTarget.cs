@@ -37,15 +37,13 @@ public sealed class BenchTarget
     /// <summary>The run's open-loop options: arrivals, rates, SLO, error limit.</summary>
     public OpenLoopOptions OpenLoop { get; private init; } = OpenLoopOptions.Default;
 
-    public static BenchTarget FromEnvironment() => From(TargetEnvironment.Import());
-
-    public static BenchTarget From(TargetEnvironment environment)
+    public static BenchTarget From(RunSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        if (environment.Target == TargetKind.Stub)
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Target == TargetKind.Stub)
         {
-            var profile = StubProfile(environment.TimeScale, environment.Seed, environment.ProfilePath, environment.ReplayErrors);
-            return new BenchTarget(TargetKind.Stub, environment.BaseUrl, environment.Model, StubApiKey, profile) { OpenLoop = environment.OpenLoop };
+            var profile = StubProfile(settings.TimeScale, settings.Seed, settings.ProfilePath, settings.ReplayErrors);
+            return new BenchTarget(TargetKind.Stub, settings.BaseUrl, settings.Model, StubApiKey, profile) { OpenLoop = settings.OpenLoop };
         }
 
         var key = Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable);
@@ -54,7 +52,7 @@ public sealed class BenchTarget
             throw new InvalidOperationException($"{BenchOptions.ApiKeyVariable} is not set: export your API key in it to run against a live endpoint.");
         }
 
-        return new BenchTarget(TargetKind.Live, environment.BaseUrl, environment.Model, key.Trim(), null) { OpenLoop = environment.OpenLoop };
+        return new BenchTarget(TargetKind.Live, settings.BaseUrl, settings.Model, key.Trim(), null) { OpenLoop = settings.OpenLoop };
     }
 
     /// <summary>A stub a benchmark started for itself, with the profile it was started with.</summary>

@@ -18,9 +18,9 @@ public sealed class TargetSession : IDisposable
     private readonly PosixSignalRegistration onInterrupt;
     private readonly PosixSignalRegistration onTerminate;
 
-    private TargetSession(TargetEnvironment environment, StubProcess? stub, TextWriter errors)
+    private TargetSession(RunSettings settings, StubProcess? stub, TextWriter errors)
     {
-        Environment = environment;
+        Settings = settings;
         this.stub = stub;
 
         // BenchmarkDotNet carries on through Ctrl+C; a user who presses it wants the run, its benchmark processes and
@@ -38,7 +38,8 @@ public sealed class TargetSession : IDisposable
         onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
     }
 
-    public TargetEnvironment Environment { get; }
+    /// <summary>The run's settings, with the target's address: what every benchmark process of the run reads.</summary>
+    public RunSettings Settings { get; }
 
     /// <summary>Opens the target, or returns null with the exit code after writing the one-line reason.</summary>
     public static TargetSession? Open(BenchOptions options, string recordsDirectory, TextWriter output, TextWriter errors, out int exitCode)
@@ -61,11 +62,7 @@ public sealed class TargetSession : IDisposable
                 return null;
             }
 
-            var environment = new TargetEnvironment(TargetKind.Stub, stub.BaseUri, options.Model, options.TimeScale, options.Seed, recordsDirectory, options.Workload, options.Profile, options.ReplayErrors, options.MaxErrorRate)
-            {
-                OpenLoop = options.OpenLoop,
-            };
-            return new TargetSession(environment, stub, errors);
+            return new TargetSession(RunSettings.From(options, stub.BaseUri, recordsDirectory), stub, errors);
         }
 
         if (string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable)))
@@ -75,10 +72,7 @@ public sealed class TargetSession : IDisposable
             return null;
         }
 
-        var live = new TargetEnvironment(TargetKind.Live, options.BaseUrl, options.Model, options.TimeScale, options.Seed, recordsDirectory, options.Workload, MaxErrorRate: options.MaxErrorRate)
-        {
-            OpenLoop = options.OpenLoop,
-        };
+        var live = RunSettings.From(options, options.BaseUrl, recordsDirectory);
         output.WriteLine($"Preflight: one request to {options.BaseUrl} with model {options.Model}...");
         if (LivePreflight.Check(BenchTarget.From(live)) is { } reason)
         {
@@ -102,9 +96,9 @@ public sealed class TargetSession : IDisposable
     }
 
     /// <summary>What the run measures, for the plan line.</summary>
-    public string Describe() => Environment.Target == TargetKind.Stub
-        ? string.Create(CultureInfo.InvariantCulture, $"the embedded stub at {Environment.BaseUrl} (time scale {Environment.TimeScale}, seed {Environment.Seed}{(Environment.ProfilePath is { } p ? $", replaying {p}" : string.Empty)})")
-        : $"{Environment.BaseUrl} (model {Environment.Model})";
+    public string Describe() => Settings.Target == TargetKind.Stub
+        ? string.Create(CultureInfo.InvariantCulture, $"the embedded stub at {Settings.BaseUrl} (time scale {Settings.TimeScale}, seed {Settings.Seed}{(Settings.ProfilePath is { } p ? $", replaying {p}" : string.Empty)})")
+        : $"{Settings.BaseUrl} (model {Settings.Model})";
 
     public void Dispose()
     {

@@ -43,7 +43,7 @@ public sealed class BenchmarkMethodTests
         {
             var benchmark = (RecordedBenchmark)Activator.CreateInstance(type)!;
             SetFirstParameterValues(benchmark);
-            benchmark.SetUpAgainst(new TargetEnvironment(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records));
+            benchmark.SetUpAgainst(new RunSettings(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records));
             if (method.Invoke(benchmark, null) is Task task)
             {
                 await task;
@@ -69,7 +69,7 @@ public sealed class BenchmarkMethodTests
             Assert.All(answered, r => Assert.True(r.OutputTokens > 0, $"request {r.Index} has no usage"));
             Assert.All(answered, r => Assert.True(r.EndMs >= r.StartMs + r.ExpectedTotalMs!.Value - 1, $"request {r.Index} was faster than the stub's plan"));
             // The target receives what the plan counts for it: setup warm-ups and one call, nothing sent to a class's own stub.
-            var budget = Assert.IsAssignableFrom<ISendsRequests>(benchmark).Budget(TargetKind.Stub, methodName);
+            var budget = Assert.IsAssignableFrom<ISendsRequests>(benchmark).Budget(RunSettings.Defaults, methodName);
             Assert.Equal(budget.PerSetup + budget.PerInvocation, stub.Statistics.Received);
         }
         finally

@@ -13,8 +13,8 @@ public sealed class MaxErrorRateTests
         var directory = Directory.CreateTempSubdirectory("chatbench-records-").FullName;
         var log = new RecordLog(directory, "case");
 
-        Fill(log.Begin(20), failures: 1).Complete(0.05);
-        var error = Assert.Throws<InvalidOperationException>(() => Fill(log.Begin(20), failures: 2).Complete(0.05));
+        Fill(log.Begin(20, 0.05), failures: 1).Complete();
+        var error = Assert.Throws<InvalidOperationException>(() => Fill(log.Begin(20, 0.05), failures: 2).Complete());
         log.Flush();
 
         Assert.Contains("2 of 20 requests failed (2 x http 503)", error.Message, StringComparison.Ordinal);

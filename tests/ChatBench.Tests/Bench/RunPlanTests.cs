@@ -40,18 +40,13 @@ public sealed class RunPlanTests : IDisposable
         using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, 1) });
         var records = new RecordStore(Path.Combine(artifacts, "records"));
         Directory.CreateDirectory(records.Directory);
-        var target = new TargetEnvironment(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records.Directory);
+        var target = new RunSettings(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records.Directory);
         var log = new AccumulationLogger();
         var config = InProcess(BenchConfig.Create(new BenchOptions { TimeScale = TimeScale }, artifacts, records, includeHeavy: true, target), log);
-        var plan = RunPlan.For(config, [type], TargetKind.Stub);
+        var plan = RunPlan.For(config, [type], target);
 
-        using (var variables = new EnvironmentVariableScope())
+        using (target.UseInHost())
         {
-            foreach (var variable in target.ToJobVariables())
-            {
-                variables.Set(variable.Key, variable.Value);
-            }
-
             var summary = BenchmarkRunner.Run(type, config);
             Assert.True(summary.Reports.Length > 0 && summary.Reports.All(r => r.Success), log.GetLog());
             Assert.Equal(plan.Cases, summary.BenchmarksCases.Length);

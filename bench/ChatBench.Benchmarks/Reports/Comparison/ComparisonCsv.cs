@@ -1,17 +1,14 @@
-using System.Globalization;
-using System.Text;
+using ChatBench.Benchmarks.Reports.Csv;
 
 namespace ChatBench.Benchmarks.Reports.Comparison;
 
 /// <summary>COMPARISON.csv: one row per case and measure, for spreadsheets; medians in ms, scores as they are.</summary>
 public static class ComparisonCsv
 {
-    private const string Header = "benchmark,case,metric,baseline,candidate,ratio,ratio_low,ratio_high,verdict";
-
     public static string Render(RunComparison comparison)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        var csv = new StringBuilder(Header).Append('\n');
+        var csv = new CsvTable("benchmark", "case", "metric", "baseline", "candidate", "ratio", "ratio_low", "ratio_high", "verdict");
         foreach (var c in comparison.Cases)
         {
             foreach (var m in new[] { c.Time }.Concat(c.Latency).OfType<MetricComparison>())
@@ -44,16 +41,8 @@ public static class ComparisonCsv
         return csv.ToString();
     }
 
-    private static void Row(StringBuilder csv, string benchmark, string name, string metric, double? baseline, double? candidate, double? ratio, double? low, double? high, string verdict)
-    {
-        string[] cells = [benchmark, name, metric, Number(baseline), Number(candidate), Number(ratio), Number(low), Number(high), verdict];
-        csv.AppendJoin(',', cells.Select(Quote)).Append('\n');
-    }
+    private static void Row(CsvTable csv, string benchmark, string name, string metric, double? baseline, double? candidate, double? ratio, double? low, double? high, string verdict) =>
+        csv.Row(benchmark, name, metric, Number(baseline), Number(candidate), Number(ratio), Number(low), Number(high), verdict);
 
-    private static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.####", CultureInfo.InvariantCulture) : string.Empty;
-
-    // Case labels hold commas ("(A=1, B=2)"): quote every cell that needs it.
-    private static string Quote(string cell) => cell.Contains(',', StringComparison.Ordinal) || cell.Contains('"', StringComparison.Ordinal)
-        ? $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-        : cell;
+    private static string Number(double? value) => CsvTable.Number(value, "0.####");
 }
