@@ -10,6 +10,7 @@ using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Summaries;
 using Perfolizer.Horology;
@@ -31,20 +32,9 @@ public static class BenchConfig
     public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy, RunSettings? settings = null, RunDescription? run = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ChatBenchColumn[] columns =
-        [
-            new IdealColumn(records, options.Target),
-            new EfficiencyColumn(records),
-            new ServerCpuColumn(records),
-            .. LatencyColumn.All(records, options.Target == TargetKind.Stub),
-            .. AttemptColumn.All(records),
-            InvocationMetricColumn.ClientCpuPerRequest(records),
-            InvocationMetricColumn.PeakThreadPoolThreads(records),
-            InvocationMetricColumn.PeakPendingWorkItems(records),
-            new AllocatedPerRequestColumn(records),
-            .. OpenLoopColumn.All(records),
-            .. OverheadColumn.All(records),
-        ];
+
+        // Every metric computed once per case from its records; the columns, the -latency reports and the JSON show them.
+        var results = new CaseResultStore(records, CaseMetrics.For(options.Target));
 
         // Times in milliseconds, the same in every culture. The invariant culture groups thousands with commas
         // ("1,067.0"), which a CSV cell cannot hold unquoted: no group separator at all.
@@ -76,11 +66,11 @@ public static class BenchConfig
             // The usual statistics, the speed-up against the baseline, how close each batch came to its ideal, and what
             // the records say: latency, attempts, CPU, the thread pool, allocations.
             .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddColumn(columns)
+            .AddColumn(results.Metrics.Select(m => new CaseMetricColumn(m, results)).ToArray())
             .AddLogger(ConsoleLogger.Default)
             // Markdown and CSV for people and spreadsheets; the JSON results, which every ChatBench report reads.
-            .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new LatencyExporter(records))
-            .AddExporter(run is null ? [] : [new ResultsJsonExporter(records, run, columns)])
+            .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new LatencyExporter(results))
+            .AddExporter(run is null ? [] : [new ResultsJsonExporter(results, run)])
             .AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray())
             .AddValidator(DefaultConfig.Instance.GetValidators().ToArray())
             .WithSummaryStyle(style)

@@ -4,20 +4,20 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
 
 namespace ChatBench.Benchmarks.Summaries;
 
-/// <summary>Builds one case's <see cref="CaseResult"/> from BenchmarkDotNet's report and the records its process wrote.</summary>
+/// <summary>Builds one case's <see cref="CaseResult"/> from BenchmarkDotNet's report and what the case measured, every metric computed here.</summary>
 public static class CaseResults
 {
-    public static CaseResult From(Summary summary, BenchmarkCase benchmarkCase, RecordStore records, IReadOnlyList<ChatBenchColumn> columns)
+    public static CaseResult From(Summary summary, BenchmarkCase benchmarkCase, MeasuredCase measured, IReadOnlyList<CaseMetric> metrics)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(benchmarkCase);
-        ArgumentNullException.ThrowIfNull(records);
-        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(measured);
         var report = summary[benchmarkCase];
-        var invocations = records.Measured(summary, benchmarkCase);
+        var invocations = measured.Invocations;
         var statistics = report?.ResultStatistics;
         return new CaseResult
         {
@@ -32,13 +32,10 @@ public static class CaseResults
             Statistics = statistics is null
                 ? null
                 : new CaseStatistics(statistics.N, Ms(statistics.Mean), Ms(statistics.Median), Ms(statistics.StandardDeviation), Ms(statistics.Min), Ms(statistics.Max)),
-            IdealMs = CaseIdeal.Milliseconds(records, summary, benchmarkCase) is { } ideal ? Round(ideal) : null,
-            Efficiency = new EfficiencyColumn(records).Value(summary, benchmarkCase),
-            Columns = columns
-                .Select(c => (c.ColumnName, Value: c.Value(summary, benchmarkCase)))
-                .Where(c => c.Value is not null)
-                .ToDictionary(c => c.ColumnName, c => c.Value!.Value),
-            Latency = invocations.Count == 0 ? null : records.Latency(summary, benchmarkCase),
+            IdealMs = measured.IdealMs is { } ideal ? Round(ideal) : null,
+            Efficiency = measured.Efficiency,
+            Columns = CaseMetrics.Compute(metrics, measured),
+            Latency = measured.Latency,
             Iterations = invocations.Select(Iteration).ToList(),
             Samples = invocations.Count == 0 ? null : Samples(invocations),
             MedianIteration = MedianIteration(invocations),

@@ -17,7 +17,7 @@ namespace ChatBench.Benchmarks.Summaries;
 /// (one row per measured request, for distributions). Times are milliseconds; "error" columns are measured minus the stub's
 /// configured value, the harness's own measurement error (empty on a live target).
 /// </summary>
-public sealed class LatencyExporter(RecordStore records) : IExporter
+public sealed class LatencyExporter(CaseResultStore results) : IExporter
 {
     public const string SummarySuffix = "-latency.csv";
     public const string MarkdownSuffix = "-latency.md";
@@ -35,7 +35,7 @@ public sealed class LatencyExporter(RecordStore records) : IExporter
     {
         ArgumentNullException.ThrowIfNull(summary);
         var cases = summary.BenchmarksCases
-            .Select(c => (Case: c, Invocations: records.Measured(summary, c)))
+            .Select(c => (Case: c, Invocations: results.Measured(summary, c).Invocations))
             .Where(c => c.Invocations.Count > 0)
             .ToList();
         if (cases.Count == 0)
@@ -45,7 +45,7 @@ public sealed class LatencyExporter(RecordStore records) : IExporter
 
         var type = cases[0].Case.Descriptor.Type.FullName;
         var parameters = cases[0].Case.Parameters.Items.Select(p => p.Name).ToList();
-        var latencies = cases.Select(c => (c.Case, c.Invocations, Latency: records.Latency(summary, c.Case))).ToList();
+        var latencies = cases.Select(c => (c.Case, c.Invocations, Latency: results.For(summary, c.Case).Latency!)).ToList();
         var files = new List<string>
         {
             Write(summary, type + SummarySuffix, SummaryCsv(latencies, parameters)),

@@ -1,16 +1,17 @@
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
 
 namespace ChatBench.Benchmarks.Summaries;
 
 /// <summary>The <see cref="OpenLoopResult"/> of a class's cases, or null when none of them ran an open loop.</summary>
 public static class OpenLoopSummary
 {
-    public static OpenLoopResult? From(Summary summary, IEnumerable<BenchmarkCase> cases, RecordStore records)
+    public static OpenLoopResult? From(Summary summary, IEnumerable<BenchmarkCase> cases, CaseResultStore results)
     {
-        ArgumentNullException.ThrowIfNull(records);
-        var figures = cases.Select(c => OpenLoopFigures.Of(records.Measured(summary, c))).OfType<OpenLoopFigures>().ToList();
+        ArgumentNullException.ThrowIfNull(results);
+        var figures = cases.Select(c => results.Measured(summary, c).OpenLoop).OfType<OpenLoopFigures>().ToList();
         if (figures.Count == 0)
         {
             return null;

@@ -15,7 +15,6 @@ namespace ChatBench.Benchmarks.Summaries;
 public sealed class RecordStore(string directory)
 {
     private readonly ConcurrentDictionary<string, IReadOnlyList<InvocationRecord>> cache = new();
-    private readonly ConcurrentDictionary<string, CaseLatency> latencies = new();
 
     public string Directory { get; } = directory;
 
@@ -31,10 +30,6 @@ public sealed class RecordStore(string directory)
 
         return cache.GetOrAdd(CaseKey.Of(benchmarkCase), key => Match(report.AllMeasurements, RecordLog.Read(Directory, key)));
     }
-
-    /// <summary>The case's latency statistics, computed once: every latency column and exporter asks for them.</summary>
-    public CaseLatency Latency(Summary summary, BenchmarkCase benchmarkCase) =>
-        latencies.GetOrAdd(CaseKey.Of(benchmarkCase), _ => CaseLatency.Of(Measured(summary, benchmarkCase)));
 
     internal static IReadOnlyList<InvocationRecord> Match(IReadOnlyList<Measurement> measurements, IReadOnlyList<InvocationRecord> invocations)
     {

@@ -11,7 +11,7 @@ namespace ChatBench.Benchmarks.Summaries;
 /// Writes <c>&lt;Namespace.Class&gt;-results.json</c> for every benchmark class of a summary: the run, the class's
 /// summary placement, and each case's <see cref="CaseResult"/>. Every report and chart is made from these files.
 /// </summary>
-public sealed class ResultsJsonExporter(RecordStore records, RunDescription run, IReadOnlyList<ChatBenchColumn> columns) : IExporter
+public sealed class ResultsJsonExporter(CaseResultStore results, RunDescription run) : IExporter
 {
     public string Name => "ChatBench.Json";
 
@@ -24,7 +24,7 @@ public sealed class ResultsJsonExporter(RecordStore records, RunDescription run,
         ArgumentNullException.ThrowIfNull(summary);
         return summary.BenchmarksCases
             .GroupBy(c => c.Descriptor.Type)
-            .Select(type => (Type: type.Key, Cases: type.Select(c => CaseResults.From(summary, c, records, columns)).ToList(), OpenLoop: OpenLoopSummary.From(summary, type, records)))
+            .Select(type => (Type: type.Key, Cases: type.Select(c => results.For(summary, c)).ToList(), OpenLoop: OpenLoopSummary.From(summary, type, results)))
             .Select(type => ResultsJson.Write(
                 new ResultsFile
                 {
@@ -36,7 +36,7 @@ public sealed class ResultsJsonExporter(RecordStore records, RunDescription run,
                         Name = type.Type.Name,
                         Categories = summary.BenchmarksCases.Where(c => c.Descriptor.Type == type.Type).SelectMany(c => c.Descriptor.Categories).Distinct().Order(StringComparer.Ordinal).ToList(),
                         Summary = type.Type.GetCustomAttribute<SummarySectionAttribute>()?.ToPlacement(),
-                        ColumnLegends = columns.Where(c => type.Cases.Any(r => r.Columns.ContainsKey(c.ColumnName))).ToDictionary(c => c.ColumnName, c => c.Legend),
+                        ColumnLegends = results.Metrics.Where(m => type.Cases.Any(r => r.Columns.ContainsKey(m.Name))).ToDictionary(m => m.Name, m => m.Legend),
                     },
                     Cases = type.Cases,
                     OpenLoop = type.OpenLoop,

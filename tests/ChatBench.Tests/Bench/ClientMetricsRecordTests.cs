@@ -30,10 +30,11 @@ public sealed class ClientMetricsRecordTests
             var batch = log.Begin(1);
             batch.SampleThreadPool();
 
-            // About 100 ms of pure computation on this thread must show up as at least 50 ms of process CPU time.
-            var spin = System.Diagnostics.Stopwatch.StartNew();
+            // Computation until the process has used 60 ms of CPU (counted in CPU time, so a loaded machine only makes
+            // it take longer) must show up as at least 50 ms in the batch's record.
+            var cpuAtStart = Environment.CpuUsage.TotalTime;
             var x = 0.0;
-            while (spin.ElapsedMilliseconds < 100)
+            while (Environment.CpuUsage.TotalTime - cpuAtStart < TimeSpan.FromMilliseconds(60))
             {
                 x = Math.Sqrt(x + 1);
             }

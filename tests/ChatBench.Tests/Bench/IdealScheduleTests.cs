@@ -1,5 +1,5 @@
 using ChatBench.Benchmarks.Reports;
-using ChatBench.Benchmarks.Summaries;
+using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Tests.Bench;

@@ -1,6 +1,6 @@
 using ChatBench.Benchmarks.Scenarios;
 
-namespace ChatBench.Benchmarks.Summaries;
+namespace ChatBench.Benchmarks.Results.Metrics;
 
 /// <summary>The time a batch would take with zero overhead, given each request's latency and how they are scheduled.</summary>
 public static class IdealSchedule

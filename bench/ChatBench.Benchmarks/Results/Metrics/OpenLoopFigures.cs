@@ -2,7 +2,7 @@ using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 
-namespace ChatBench.Benchmarks.Summaries;
+namespace ChatBench.Benchmarks.Results.Metrics;
 
 /// <summary>
 /// An open-loop case over its measured invocations. Achieved rate and goodput (vLLM's definition: requests that met

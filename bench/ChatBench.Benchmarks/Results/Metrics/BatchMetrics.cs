@@ -1,0 +1,48 @@
+using ChatBench.Benchmarks.Configuration;
+
+namespace ChatBench.Benchmarks.Results.Metrics;
+
+/// <summary>What a batch cost: its ideal and efficiency, CPU on both sides, the thread pool, allocation, HTTP attempts.</summary>
+public static class BatchMetrics
+{
+    public const string Ideal = "Ideal [ms]";
+    public const string Efficiency = "Efficiency";
+
+    public static IEnumerable<CaseMetric> All(TargetKind target) =>
+    [
+        new(Ideal, target == TargetKind.Stub
+                ? "Zero-overhead batch time from the stub's configured latencies: their sum when sequential, the largest when unbounded, the k-worker schedule when bounded"
+                : "Estimated zero-overhead batch time from the per-request latencies this run measured: their sum when sequential, the largest when unbounded, the k-worker schedule when bounded",
+            "0.0", 0, MetricAudience.AnyValue, c => c.IdealMs),
+        new(Efficiency, "Ideal / Mean: how close the measured batch time is to its zero-overhead time (1.00 = no overhead at all)", "0.00", 1, MetricAudience.AnyValue, c => c.Efficiency),
+        new("Server CPU/req [us]", "CPU time (user + kernel, all threads) of the stub's own process during a batch, divided by the batch's requests, in microseconds, mean of the measured iterations", "0.0", 10, MetricAudience.AnyValue,
+            c => Mean(c.Invocations.Where(i => i.ServerCpuMs is not null && i.Requests.Count > 0).Select(i => i.ServerCpuMs!.Value * 1000 / i.Requests.Count))),
+
+        // Medians: on a shared machine a single iteration's CPU time can double (spinning pool threads, background JIT).
+        // Every batch records these, but a batch also carries a fixed CPU floor of about 0.1 s in the benchmark process
+        // whatever it does, which makes CPU per request meaningless for small batches: only the client-stack report,
+        // which explains that, shows them.
+        new("CPU/req [us]", "CPU time (user + kernel, all threads) of the benchmark process during a batch, divided by the batch's requests, in microseconds, median of the measured iterations: the client's own cost, apart from the simulated latency (the stub runs in another process)", "0", 11, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.ClientCpuMs is { } ms && i.Requests.Count > 0 ? ms * 1000 / i.Requests.Count : null)),
+        new("Pool threads (peak)", "The most thread-pool threads seen during a batch (sampled every 10 ms), median of the measured iterations", "0", 12, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.PeakThreadPoolThreads)),
+        new("Pool queue (peak)", "The longest thread-pool queue (work items waiting for a thread) seen during a batch (sampled every 10 ms), median of the measured iterations", "0", 13, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.PeakPendingWorkItems)),
+        new("Alloc/req [KB]", "Allocated (MemoryDiagnoser, managed bytes per batch) divided by the batch's requests, in KB (1 KB = 1024 B)", "0.0", 14, MetricAudience.AnyValue,
+            c => c.AllocatedBytesPerInvocation is { } bytes && c.Invocations.Select(i => i.Requests.Count).FirstOrDefault() is > 0 and var requests ? bytes / 1024.0 / requests : null),
+
+        // Per batch, averaged over the measured iterations, for the benchmarks that count their HTTP attempts.
+        new("Attempts", "HTTP requests sent per batch, every retry included (the SDK's own as well)", "0.#", 40, MetricAudience.AnyValue,
+            c => Mean(c.Invocations.Select(i => i.Attempts).OfType<long>().Select(a => (double)a))),
+        new("429s", "Rate-limited (429) answers per batch", "0.#", 41, MetricAudience.AnyValue,
+            c => Mean(c.Invocations.Select(i => i.RateLimited).OfType<long>().Select(a => (double)a))),
+        new("Failed", "Requests per batch that finally failed after all retries: the batch did not do its work", "0.#", 42, MetricAudience.AnyValue,
+            c => Mean(c.Invocations.Where(i => i.Attempts is not null).Select(i => (double)i.Requests.Count(r => !r.Succeeded)))),
+    ];
+
+    private static double? Mean(IEnumerable<double> values)
+    {
+        var list = values.ToList();
+        return list.Count == 0 ? null : list.Average();
+    }
+}
