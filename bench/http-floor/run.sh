@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the probe's cases one after the other and prints one line each (about half a minute). From the repository root:
-#   bash results/floor/http-floor/run.sh
+#   bash bench/http-floor/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$(mktemp -d)"
