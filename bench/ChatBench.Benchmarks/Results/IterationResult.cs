@@ -1,8 +1,20 @@
+using ChatBench.Benchmarks.Records;
+
 namespace ChatBench.Benchmarks.Results;
 
-/// <summary>One measured iteration (one batch) as its benchmark process recorded it.</summary>
-public sealed record IterationResult
+/// <summary>One measured iteration (one batch) as its benchmark process recorded it: its requests in short, and what it cost.</summary>
+public sealed record IterationResult : BatchFigures
 {
+    public IterationResult()
+    {
+    }
+
+    /// <summary>An iteration with the figures its invocation recorded.</summary>
+    public IterationResult(BatchFigures figures)
+        : base(figures)
+    {
+    }
+
     public required int Requests { get; init; }
 
     public required int Failed { get; init; }
@@ -12,16 +24,4 @@ public sealed record IterationResult
 
     /// <summary>The index (order sent) of the request that completed first, successfully; null if none did.</summary>
     public int? FirstAnswered { get; init; }
-
-    public double? ClientCpuMs { get; init; }
-
-    public double? ServerCpuMs { get; init; }
-
-    public long? Attempts { get; init; }
-
-    public long? RateLimited { get; init; }
-
-    public int? PeakThreadPoolThreads { get; init; }
-
-    public long? PeakPendingWorkItems { get; init; }
 }

@@ -43,18 +43,12 @@ public static class CaseResults
         };
     }
 
-    private static IterationResult Iteration(InvocationRecord invocation) => new()
+    private static IterationResult Iteration(InvocationRecord invocation) => new(invocation)
     {
         Requests = invocation.Requests.Count,
         Failed = invocation.Requests.Count(r => !r.Succeeded),
         SpanMs = invocation.Requests.Count == 0 ? 0 : Round(invocation.Requests.Max(r => r.EndMs) - invocation.Requests.Min(r => r.StartMs)),
         FirstAnswered = invocation.Requests.Where(r => r.Succeeded).MinBy(r => r.EndMs)?.Index,
-        ClientCpuMs = invocation.ClientCpuMs,
-        ServerCpuMs = invocation.ServerCpuMs,
-        Attempts = invocation.Attempts,
-        RateLimited = invocation.RateLimited,
-        PeakThreadPoolThreads = invocation.PeakThreadPoolThreads,
-        PeakPendingWorkItems = invocation.PeakPendingWorkItems,
     };
 
     private static LatencySamples Samples(IReadOnlyList<InvocationRecord> invocations)
