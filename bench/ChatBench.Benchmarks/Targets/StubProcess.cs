@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
+using ChatBench.Stubs.Hosting;
 
 namespace ChatBench.Benchmarks.Targets;
 
@@ -33,7 +33,7 @@ public sealed partial class StubProcess : IDisposable
         }
     }
 
-    public static StubProcess Start(IEnumerable<string> arguments)
+    public static StubProcess Start(StubLaunch launch)
     {
         var program = Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.dll");
         if (!File.Exists(program))
@@ -43,7 +43,7 @@ public sealed partial class StubProcess : IDisposable
 
         var start = new ProcessStartInfo(DotNet()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(program);
-        foreach (var argument in arguments)
+        foreach (var argument in StubArguments.For(launch))
         {
             start.ArgumentList.Add(argument);
         }
@@ -63,16 +63,6 @@ public sealed partial class StubProcess : IDisposable
         _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
         return new StubProcess(process, new Uri(match.Groups["url"].Value, UriKind.Absolute));
     }
-
-    /// <summary>The standalone stub's options for a free port, a time scale, a seed and a pipeline, then any faults.</summary>
-    public static IEnumerable<string> Arguments(double timeScale, ulong seed, string pipeline, params IEnumerable<string> faults) =>
-    [
-        "--port", "0",
-        "--time-scale", timeScale.ToString("R", CultureInfo.InvariantCulture),
-        "--seed", seed.ToString(CultureInfo.InvariantCulture),
-        "--pipeline", pipeline,
-        .. faults,
-    ];
 
     public void Dispose()
     {

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Faults;
+using ChatBench.Stubs.Hosting;
 using ChatBench.Stubs.Latency;
 using OpenAI.Chat;
 
@@ -11,7 +14,7 @@ public sealed partial class StandaloneServerTests
     [Fact]
     public async Task The_server_starts_on_a_free_port_and_answers_the_sdk()
     {
-        using var server = Start("--port", "0", "--time-scale", "0.02", "--api-key", "k-123");
+        using var server = Start([.. StubArguments.For(new StubLaunch(new StubOptions { Profile = LatencyProfile.Default with { TimeScale = 0.02 }, Faults = new StubFaults { ApiKey = "k-123" } }))]);
         try
         {
             var line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
@@ -71,10 +74,16 @@ public sealed partial class StandaloneServerTests
     }
 
     [Fact]
-    public void The_arguments_the_benchmarks_start_the_stub_with_still_parse()
+    public void A_stub_process_starts_from_its_typed_description_and_reports_its_base_url()
     {
-        string[] faults = ["--max-concurrency", "4", "--protocol", "h2c"];
-        using var server = ChatBench.Benchmarks.Targets.StubProcess.Start(ChatBench.Benchmarks.Targets.StubProcess.Arguments(0.1, 7, "wiremock", faults));
+        var launch = new StubLaunch(new StubOptions
+        {
+            Profile = LatencyProfile.Default with { TimeScale = 0.1, Seed = 7 },
+            Pipeline = StubPipeline.WireMockMapping,
+            Faults = new StubFaults { MaxConcurrency = 4 },
+            Http2Only = true,
+        });
+        using var server = ChatBench.Benchmarks.Targets.StubProcess.Start(launch);
 
         Assert.Equal("/v1", server.BaseUri.AbsolutePath);
     }
