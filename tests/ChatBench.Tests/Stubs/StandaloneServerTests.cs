@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Hosting;
@@ -9,7 +8,7 @@ using OpenAI.Chat;
 namespace ChatBench.Tests.Stubs;
 
 /// <summary>The stub program: serves until stopped, answers real clients, and refuses bad options clearly.</summary>
-public sealed partial class StandaloneServerTests
+public sealed class StandaloneServerTests
 {
     [Fact]
     public async Task The_server_starts_on_a_free_port_and_answers_the_sdk()
@@ -18,11 +17,13 @@ public sealed partial class StandaloneServerTests
         try
         {
             var line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
-            var url = ListeningOn().Match(line ?? string.Empty);
-            Assert.True(url.Success, $"no URL in '{line}'");
-            Assert.DoesNotContain("k-123", line, StringComparison.Ordinal);
+            var humanReadable = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            Assert.True(StubAnnouncement.TryParse(line, out var announcement), $"the first line announces no address: '{line}'");
+            Assert.Equal(server.Id, announcement.ProcessId);
+            Assert.Contains($"listening on {announcement.BaseUrl}", humanReadable, StringComparison.Ordinal);
+            Assert.DoesNotContain("k-123", line + humanReadable, StringComparison.Ordinal);
 
-            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(url.Value) });
+            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = announcement.BaseUrl });
             ChatCompletion answer = await client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: TestContext.Current.CancellationToken);
 
             Assert.Equal("2 + 2 = 4.", answer.Content[0].Text);
@@ -88,6 +89,17 @@ public sealed partial class StandaloneServerTests
         Assert.Equal("/v1", server.BaseUri.AbsolutePath);
     }
 
+    [Fact]
+    public void A_stub_process_that_cannot_listen_fails_with_the_programs_own_reason()
+    {
+        using var first = ChatBench.Benchmarks.Targets.StubProcess.Start(new StubLaunch(new StubOptions()));
+
+        var taken = new StubLaunch(new StubOptions { Port = first.BaseUri.Port });
+        var error = Assert.Throws<InvalidOperationException>(() => ChatBench.Benchmarks.Targets.StubProcess.Start(taken));
+
+        Assert.Contains($"could not listen on 127.0.0.1:{first.BaseUri.Port}", error.Message, StringComparison.Ordinal);
+    }
+
     private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -99,7 +111,4 @@ public sealed partial class StandaloneServerTests
 
         return Process.Start(start)!;
     }
-
-    [GeneratedRegex(@"http://\S+/v1")]
-    private static partial Regex ListeningOn();
 }
