@@ -11,7 +11,8 @@ dotnet "$root/stubs/ChatBench.Stubs/bin/Release/net10.0/ChatBench.Stubs.dll" --p
 stub=$!
 trap 'kill $stub 2> /dev/null; rm -f "$log"' EXIT
 for _ in $(seq 50); do
-  base="$(grep -o 'http://[^ ]*/v1' "$log" || true)"
+  # The stub's first line announces where it listens, as one JSON object.
+  base="$(head -n 1 "$log" | jq -r '.baseUrl // empty' 2> /dev/null || true)"
   [ -n "$base" ] && break
   sleep 0.2
 done

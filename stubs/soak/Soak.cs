@@ -5,7 +5,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 
 const int Total = 100_000;
 const int Concurrency = 100;
@@ -22,8 +21,10 @@ using var stub = Process.Start(start) ?? throw new InvalidOperationException("do
 var samples = new List<(int Requests, double RssMiB, double Seconds)>();
 try
 {
-    var line = await stub.StandardOutput.ReadLineAsync() ?? string.Empty;
-    var url = new Uri(Regex.Match(line, @"http://\S+/v1").Value + "/chat/completions");
+    // The stub's first line announces where it listens, as one JSON object.
+    var line = await stub.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the stub exited before it announced where it listens");
+    using var announcement = JsonDocument.Parse(line);
+    var url = new Uri(announcement.RootElement.GetProperty("baseUrl").GetString() + "/chat/completions");
     _ = stub.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
 
     using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));

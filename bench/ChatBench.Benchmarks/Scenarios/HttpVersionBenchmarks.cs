@@ -5,6 +5,8 @@ using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Hosting;
 using OpenAI.Chat;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -56,7 +58,7 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
     {
         var profile = Target.GroundTruth ?? BenchTarget.StubProfile(BenchOptions.DefaultTimeScale, 1);
         var http2 = Http == "2.0";
-        server = StubProcess.Start([.. StubProcess.Arguments(profile.TimeScale, profile.Seed, "fast"), "--protocol", http2 ? "h2c" : "http1"]);
+        server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = BenchTarget.StubProfile(profile.TimeScale, profile.Seed), Http2Only = http2 }));
         var target = BenchTarget.From(new RunSettings(TargetKind.Stub, server.BaseUri, Target.Model, profile.TimeScale, profile.Seed, Path.GetTempPath()));
         var version = http2 ? HttpVersion.Version20 : HttpVersion.Version11;
         raw = new RawChatHttpClient(target, version);

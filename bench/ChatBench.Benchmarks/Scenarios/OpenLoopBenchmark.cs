@@ -6,7 +6,9 @@ using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs;
 using ChatBench.Stubs.Capacity;
+using ChatBench.Stubs.Hosting;
 using OpenAI.Chat;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -84,13 +86,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         if (profile is not null)
         {
             var model = CapacityModel.OpenLoop;
-            server = StubProcess.Start(StubProcess.Arguments(
-                profile.TimeScale,
-                profile.Seed,
-                "fast",
-                "--slots", model.Slots.ToString(CultureInfo.InvariantCulture),
-                "--prefill-ms", model.PrefillPerPromptToken.TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture),
-                "--decode-slowdown", model.DecodeSlowdown.ToString("R", CultureInfo.InvariantCulture)));
+            server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = BenchTarget.StubProfile(profile.TimeScale, profile.Seed), Capacity = model }));
             Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
             var mix = PromptMix.Batch(400).Select(p => (profile.Plan(p.Text, null, p.Seed), CapacityModel.PromptTokensOf(p.Text)));
             capacity = model.SaturatedThroughput(mix, profile.TimeScale);

@@ -1,12 +1,14 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Faults;
+using ChatBench.Stubs.Hosting;
 using OpenAI;
 using OpenAI.Chat;
 using Polly;
@@ -87,7 +89,7 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
         if (Target.Kind == TargetKind.Stub)
         {
             var profile = Target.GroundTruth!;
-            server = StubProcess.Start(StubProcess.Arguments(profile.TimeScale, profile.Seed, "fast", "--max-concurrency", Capacity.ToString(CultureInfo.InvariantCulture)));
+            server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = BenchTarget.StubProfile(profile.TimeScale, profile.Seed), Faults = new StubFaults { MaxConcurrency = Capacity } }));
             Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
         }
 

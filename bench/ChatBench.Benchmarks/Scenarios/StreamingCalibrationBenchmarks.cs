@@ -2,6 +2,8 @@ using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Hosting;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -41,7 +43,7 @@ public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
         if (Target.Kind == TargetKind.Stub)
         {
             var profile = BenchTarget.StubProfile(1.0, Target.GroundTruth?.Seed ?? 1);
-            server = StubProcess.Start(StubProcess.Arguments(profile.TimeScale, profile.Seed, "fast"));
+            server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = profile }));
             Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
         }
 

@@ -6,6 +6,8 @@ using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Hosting;
 using ChatBench.Stubs.Latency;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -49,8 +51,8 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
     /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
     public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.None;
 
-    /// <summary>The stub's <c>--pipeline</c>: <c>fast</c> or <c>wiremock</c>.</summary>
-    protected abstract string Pipeline { get; }
+    /// <summary>How the stub process takes chat requests: its fast path or WireMock.Net's mapping pipeline.</summary>
+    protected abstract StubPipeline Pipeline { get; }
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
@@ -63,7 +65,7 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
     protected override void Setup()
     {
         var seed = Target.GroundTruth?.Seed ?? 1;
-        server = StubProcess.Start(StubProcess.Arguments(TimeScale, seed, Pipeline));
+        server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, seed), Pipeline = Pipeline }));
         var profile = LatencyProfile.Default with { TimeScale = TimeScale, Seed = seed };
         raw = new RawChatHttpClient(BenchTarget.ForStub(server.BaseUri, Target.Model, profile), timeout: TimeSpan.FromMinutes(2));
         completions = PlannedPrompt.For(Enumerable.Range(0, InFlight).Select(i => new ChatPrompt(DefaultPromptRules.LongQuestion, i)).ToList(), profile);

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Stubs;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -16,5 +17,5 @@ namespace ChatBench.Benchmarks.Scenarios;
 [StubOnly("measures the cost of its own local stub processes")]
 public class StubCostBenchmarks : StubCostBenchmark
 {
-    protected override string Pipeline => "fast";
+    protected override StubPipeline Pipeline => StubPipeline.FastPath;
 }

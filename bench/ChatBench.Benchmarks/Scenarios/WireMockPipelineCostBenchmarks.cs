@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Stubs;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -12,5 +13,5 @@ namespace ChatBench.Benchmarks.Scenarios;
 [StubOnly("measures the cost of its own local stub processes")]
 public class WireMockPipelineCostBenchmarks : StubCostBenchmark
 {
-    protected override string Pipeline => "wiremock";
+    protected override StubPipeline Pipeline => StubPipeline.WireMockMapping;
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
+using ChatBench.Stubs.Hosting;
 
 namespace ChatBench.Benchmarks.Targets;
 
@@ -9,7 +8,7 @@ namespace ChatBench.Benchmarks.Targets;
 /// themselves (to read the stub's CPU time apart from the client's, or to give it other options). The stub's program
 /// ships next to this assembly (the bench project references it) and runs on the same dotnet as this process.
 /// </summary>
-public sealed partial class StubProcess : IDisposable
+public sealed class StubProcess : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
@@ -33,7 +32,7 @@ public sealed partial class StubProcess : IDisposable
         }
     }
 
-    public static StubProcess Start(IEnumerable<string> arguments)
+    public static StubProcess Start(StubLaunch launch)
     {
         var program = Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.dll");
         if (!File.Exists(program))
@@ -43,16 +42,25 @@ public sealed partial class StubProcess : IDisposable
 
         var start = new ProcessStartInfo(DotNet()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(program);
-        foreach (var argument in arguments)
+        foreach (var argument in StubArguments.For(launch))
         {
             start.ArgumentList.Add(argument);
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start the stub program.");
-        var listening = process.StandardOutput.ReadLineAsync();
-        if (!listening.Wait(StartTimeout) || listening.Result is not { } line || ListeningLine().Match(line) is not { Success: true } match)
+        var firstLine = process.StandardOutput.ReadLineAsync();
+        var arrived = firstLine.Wait(StartTimeout);
+        if (!arrived || !StubAnnouncement.TryParse(firstLine.Result, out var announcement))
         {
-            var error = process.HasExited ? FirstLine(process.StandardError.ReadToEnd()) : "no 'listening on' line in time";
+            if (arrived && firstLine.Result is null)
+            {
+                // Its output ended: the program is exiting, and its error line says why.
+                process.WaitForExit(StartTimeout);
+            }
+
+            var error = process.HasExited ? FirstLine(process.StandardError.ReadToEnd())
+                : arrived ? $"its first line is not the announcement of where it listens: {firstLine.Result}"
+                : $"it did not announce where it listens within {StartTimeout.TotalSeconds} s";
             process.Kill(entireProcessTree: true);
             process.Dispose();
             throw new InvalidOperationException($"The stub program did not start: {error}");
@@ -61,18 +69,8 @@ public sealed partial class StubProcess : IDisposable
         // Keep draining its output so the stub never blocks on a full pipe.
         _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
-        return new StubProcess(process, new Uri(match.Groups["url"].Value, UriKind.Absolute));
+        return new StubProcess(process, announcement.BaseUrl);
     }
-
-    /// <summary>The standalone stub's options for a free port, a time scale, a seed and a pipeline, then any faults.</summary>
-    public static IEnumerable<string> Arguments(double timeScale, ulong seed, string pipeline, params IEnumerable<string> faults) =>
-    [
-        "--port", "0",
-        "--time-scale", timeScale.ToString("R", CultureInfo.InvariantCulture),
-        "--seed", seed.ToString(CultureInfo.InvariantCulture),
-        "--pipeline", pipeline,
-        .. faults,
-    ];
 
     public void Dispose()
     {
@@ -95,7 +93,4 @@ public sealed partial class StubProcess : IDisposable
         var line = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "it exited without a word";
         return line.StartsWith("error: ", StringComparison.Ordinal) ? line["error: ".Length..] : line;
     }
-
-    [GeneratedRegex(@"listening on (?<url>http://\S+?/v1)")]
-    private static partial Regex ListeningLine();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Stubs;
+using ChatBench.Stubs.Hosting;
 
 namespace ChatBench.Benchmarks.Targets;
 
@@ -53,7 +54,7 @@ public sealed class TargetSession : IDisposable
             StubProcess stub;
             try
             {
-                stub = StubProcess.Start(StubArguments(options));
+                stub = StubProcess.Start(EmbeddedStub(options));
             }
             catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or System.ComponentModel.Win32Exception)
             {
@@ -84,15 +85,16 @@ public sealed class TargetSession : IDisposable
         return new TargetSession(live, null, errors);
     }
 
-    /// <summary>The stub program's options for this run: its latency profile, and the run's model among its models.</summary>
-    public static IEnumerable<string> StubArguments(BenchOptions options)
+    /// <summary>The stub program for this run: its latency profile, and the run's model among its models.</summary>
+    public static StubLaunch EmbeddedStub(BenchOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var models = new StubOptions().Models.Append(options.Model).Distinct();
-        IEnumerable<string> replay = options.Profile is { } profile
-            ? ["--profile", profile, .. options.ReplayErrors ? (string[])["--replay-errors"] : []]
-            : [];
-        return [.. StubProcess.Arguments(options.TimeScale, options.Seed, "fast"), "--models", string.Join(',', models), .. replay];
+        var stub = new StubOptions
+        {
+            Profile = BenchTarget.StubProfile(options.TimeScale, options.Seed),
+            Models = [.. new StubOptions().Models.Append(options.Model).Distinct()],
+        };
+        return new StubLaunch(stub, options.Profile, options.Profile is not null && options.ReplayErrors);
     }
 
     /// <summary>What the run measures, for the plan line.</summary>

@@ -44,8 +44,11 @@ public sealed record CapacityModel
         return mean > 0 ? Slots / mean : 0;
     }
 
-    /// <summary>The prompt tokens the stub counts for a request of one user message: 3 to prime the reply, 3 for the message.</summary>
-    public static int PromptTokensOf(string userMessage) => 6 + AnswerTokenizer.Count(userMessage);
+    /// <summary>
+    /// The prompt tokens the stub counts for a request of one user message, and so the ones its gate prefills and its
+    /// usage bills: the same count, not an estimate of it.
+    /// </summary>
+    public static int PromptTokensOf(string userMessage) => PromptTokenCounter.Prompt(userMessage);
 
     public void Validate()
     {

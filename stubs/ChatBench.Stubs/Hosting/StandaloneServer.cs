@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using WireMock.Exceptions;
 
 namespace ChatBench.Stubs.Hosting;
 
@@ -13,7 +14,7 @@ public static class StandaloneServer
         {
             stub = ChatCompletionsStub.Start(options);
         }
-        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or SocketException)
+        catch (Exception e) when (e is IOException or InvalidOperationException or ArgumentException or SocketException or WireMockException)
         {
             await Console.Error.WriteLineAsync($"error: the stub could not listen on {options.Host}:{options.Port}: {e.GetBaseException().Message}. Pick another --port.");
             return 1;
@@ -21,7 +22,8 @@ public static class StandaloneServer
 
         using (stub)
         {
-            // The first line is what StubProcess and the tests wait for: keep "listening on {base URL}" in it.
+            // The first line is the machine-readable one that StubProcess, the tests and the scripts wait for.
+            Console.WriteLine(new StubAnnouncement(stub.BaseUri, Environment.ProcessId, options.Http2Only).ToJson());
             var faults = options.Faults;
             Console.WriteLine($"ChatBench stub listening on {stub.BaseUri} (time scale {options.Profile.TimeScale}, seed {options.Profile.Seed}, models {string.Join(',', options.Models)}).");
             Console.WriteLine($"Faults: api key {(faults.ApiKey is null ? "not required" : "required")}, max concurrency {faults.MaxConcurrency?.ToString(CultureInfo.InvariantCulture) ?? "none"}, error rate {faults.ErrorRate}, capacity {(options.Capacity is { } c ? $"{c.Slots} slots" : "unlimited")}. Ctrl+C stops.");

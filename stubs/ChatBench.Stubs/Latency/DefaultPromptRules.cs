@@ -19,6 +19,31 @@ public static class DefaultPromptRules
     /// <summary>The default rules with another boundary between short and long generic prompts.</summary>
     public static IReadOnlyList<PromptRule> WithShortPromptMaxLength(int maxLength) => Create(maxLength);
 
+    /// <summary>The short-prompt boundary of these default rules, whatever it was set to; null for rules of another kind.</summary>
+    public static int? ShortPromptMaxLengthOf(IReadOnlyList<PromptRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.Count != All.Count)
+        {
+            return null;
+        }
+
+        int? boundary = null;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var (ours, theirs) = (All[i], rules[i]);
+            if (ours.Name != theirs.Name || ours.Answer != theirs.Answer || ours.Pattern?.ToString() != theirs.Pattern?.ToString()
+                || ours.MaxPromptLength.HasValue != theirs.MaxPromptLength.HasValue)
+            {
+                return null;
+            }
+
+            boundary ??= theirs.MaxPromptLength;
+        }
+
+        return boundary;
+    }
+
     private static PromptRule[] Create(int shortPromptMaxLength) =>
     [
         new(

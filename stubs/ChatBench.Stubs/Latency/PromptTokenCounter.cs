@@ -18,10 +18,16 @@ public static class PromptTokenCounter
     /// <summary>Tokens of one text, without any chat overhead.</summary>
     public static int Count(string text) => string.IsNullOrEmpty(text) ? 0 : Encoding.Value.CountTokens(text);
 
+    /// <summary>Tokens of one message of a conversation: its content and its overhead.</summary>
+    public static int Message(string content) => TokensPerMessage + Count(content);
+
     /// <summary>Tokens of a conversation: each message's content and overhead, and the reply's priming.</summary>
     public static int Conversation(IEnumerable<string> contents)
     {
         ArgumentNullException.ThrowIfNull(contents);
-        return ReplyPriming + contents.Sum(c => TokensPerMessage + Count(c));
+        return ReplyPriming + contents.Sum(Message);
     }
+
+    /// <summary>Tokens of a conversation of one user message, as the stub counts (and bills) a single prompt.</summary>
+    public static int Prompt(string userMessage) => ReplyPriming + Message(userMessage);
 }

@@ -42,7 +42,7 @@ internal static class ChatMessagesReader
 
             // Only an assistant message may leave its content out (it may carry tool calls instead).
             var text = ReadContent(message, $"{path}.content", required: role != "assistant");
-            promptTokens += PromptTokenCounter.TokensPerMessage + PromptTokenCounter.Count(text);
+            promptTokens += PromptTokenCounter.Message(text);
             if (role == "user")
             {
                 lastUserMessage = text;

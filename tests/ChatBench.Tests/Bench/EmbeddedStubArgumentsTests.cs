@@ -14,7 +14,7 @@ public sealed class EmbeddedStubArgumentsTests
         Assert.True(BenchCommandLine.TryParse(["--time-scale", "0.25", "--seed", "7", "--model", "my-model"], out var options, out var error), error);
         var stubCommandLine = new StubCommandLine();
 
-        var parsed = stubCommandLine.Root.Parse([.. TargetSession.StubArguments(options)]);
+        var parsed = stubCommandLine.Root.Parse([.. StubArguments.For(TargetSession.EmbeddedStub(options))]);
         var stub = stubCommandLine.ToOptions(parsed);
 
         Assert.Empty(parsed.Errors);

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Text.Json;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Hosting;
+using ChatBench.Stubs.Latency;
 
 namespace ChatBench.Tests.Bench;
 
@@ -13,7 +16,18 @@ namespace ChatBench.Tests.Bench;
 public sealed class ProfileReplayEndToEndTests
 {
     /// <summary>The stand-in provider: TTFT 300 ms ± 50 % plus 0.5 ms a prompt token, 9 ms ± 50 % a token, answers cut to 30-100 %.</summary>
-    public static readonly string[] StandInProvider = ["--port", "0", "--seed", "7", "--ttft-ms", "300", "--token-ms", "9", "--jitter", "0.5", "--length-jitter", "0.7", "--ttft-per-token-ms", "0.5"];
+    public static readonly StubLaunch StandInProvider = new(new StubOptions
+    {
+        Profile = LatencyProfile.Default with
+        {
+            Seed = 7,
+            TimeToFirstToken = TimeSpan.FromMilliseconds(300),
+            InterTokenInterval = TimeSpan.FromMilliseconds(9),
+            Jitter = 0.5,
+            LengthJitter = 0.7,
+            TimeToFirstTokenPerPromptToken = TimeSpan.FromMilliseconds(0.5),
+        },
+    });
 
     [Fact]
     public async Task A_profile_recorded_from_a_stand_in_provider_replays_within_the_fidelity_goal()

@@ -3,6 +3,7 @@ using System.Text;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Latency;
+using OpenAI.Chat;
 
 namespace ChatBench.Tests.Stubs;
 
@@ -57,6 +58,19 @@ public sealed class CapacityModelTests
         var answer = await SendAsync(http, stub);
 
         Assert.False(answer.Headers.Contains(CapacityGate.QueueHeader));
+    }
+
+    [Theory]
+    [InlineData(DefaultPromptRules.ShortQuestion)]
+    [InlineData(DefaultPromptRules.LongQuestion)]
+    [InlineData("Explain in two sentences why streaming answers feel faster than waiting for the whole reply.")]
+    public async Task The_capacity_the_run_prints_counts_a_prompts_tokens_as_the_stub_gates_and_bills_them(string prompt)
+    {
+        using var stub = StubClient.Start(timeScale: 0.01);
+
+        ChatCompletion answer = await StubClient.For(stub).CompleteChatAsync([new UserChatMessage(prompt)], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(answer.Usage.InputTokenCount, CapacityModel.PromptTokensOf(prompt));
     }
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, ChatCompletionsStub stub)

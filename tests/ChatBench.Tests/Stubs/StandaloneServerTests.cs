@@ -1,25 +1,29 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Faults;
+using ChatBench.Stubs.Hosting;
 using ChatBench.Stubs.Latency;
 using OpenAI.Chat;
 
 namespace ChatBench.Tests.Stubs;
 
 /// <summary>The stub program: serves until stopped, answers real clients, and refuses bad options clearly.</summary>
-public sealed partial class StandaloneServerTests
+public sealed class StandaloneServerTests
 {
     [Fact]
     public async Task The_server_starts_on_a_free_port_and_answers_the_sdk()
     {
-        using var server = Start("--port", "0", "--time-scale", "0.02", "--api-key", "k-123");
+        using var server = Start([.. StubArguments.For(new StubLaunch(new StubOptions { Profile = LatencyProfile.Default with { TimeScale = 0.02 }, Faults = new StubFaults { ApiKey = "k-123" } }))]);
         try
         {
             var line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
-            var url = ListeningOn().Match(line ?? string.Empty);
-            Assert.True(url.Success, $"no URL in '{line}'");
-            Assert.DoesNotContain("k-123", line, StringComparison.Ordinal);
+            var humanReadable = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            Assert.True(StubAnnouncement.TryParse(line, out var announcement), $"the first line announces no address: '{line}'");
+            Assert.Equal(server.Id, announcement.ProcessId);
+            Assert.Contains($"listening on {announcement.BaseUrl}", humanReadable, StringComparison.Ordinal);
+            Assert.DoesNotContain("k-123", line + humanReadable, StringComparison.Ordinal);
 
-            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(url.Value) });
+            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = announcement.BaseUrl });
             ChatCompletion answer = await client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: TestContext.Current.CancellationToken);
 
             Assert.Equal("2 + 2 = 4.", answer.Content[0].Text);
@@ -71,12 +75,29 @@ public sealed partial class StandaloneServerTests
     }
 
     [Fact]
-    public void The_arguments_the_benchmarks_start_the_stub_with_still_parse()
+    public void A_stub_process_starts_from_its_typed_description_and_reports_its_base_url()
     {
-        string[] faults = ["--max-concurrency", "4", "--protocol", "h2c"];
-        using var server = ChatBench.Benchmarks.Targets.StubProcess.Start(ChatBench.Benchmarks.Targets.StubProcess.Arguments(0.1, 7, "wiremock", faults));
+        var launch = new StubLaunch(new StubOptions
+        {
+            Profile = LatencyProfile.Default with { TimeScale = 0.1, Seed = 7 },
+            Pipeline = StubPipeline.WireMockMapping,
+            Faults = new StubFaults { MaxConcurrency = 4 },
+            Http2Only = true,
+        });
+        using var server = ChatBench.Benchmarks.Targets.StubProcess.Start(launch);
 
         Assert.Equal("/v1", server.BaseUri.AbsolutePath);
+    }
+
+    [Fact]
+    public void A_stub_process_that_cannot_listen_fails_with_the_programs_own_reason()
+    {
+        using var first = ChatBench.Benchmarks.Targets.StubProcess.Start(new StubLaunch(new StubOptions()));
+
+        var taken = new StubLaunch(new StubOptions { Port = first.BaseUri.Port });
+        var error = Assert.Throws<InvalidOperationException>(() => ChatBench.Benchmarks.Targets.StubProcess.Start(taken));
+
+        Assert.Contains($"could not listen on 127.0.0.1:{first.BaseUri.Port}", error.Message, StringComparison.Ordinal);
     }
 
     private static Process Start(params string[] args)
@@ -90,7 +111,4 @@ public sealed partial class StandaloneServerTests
 
         return Process.Start(start)!;
     }
-
-    [GeneratedRegex(@"http://\S+/v1")]
-    private static partial Regex ListeningOn();
 }

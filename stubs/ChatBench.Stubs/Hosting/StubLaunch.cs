@@ -1,0 +1,20 @@
+using ChatBench.Stubs.Latency.Recorded;
+
+namespace ChatBench.Stubs.Hosting;
+
+/// <summary>
+/// A stub program to start, as typed values: the <see cref="StubOptions"/> it serves with, and the recorded latency
+/// profile it replays as a file, which the program reads itself. <see cref="StubArguments.For"/> turns it into the
+/// program's arguments; <see cref="StubCommandLine.ToLaunch"/> reads them back.
+/// </summary>
+/// <param name="Options">Everything but the replayed profile; <c>Options.Profile.Replay</c> stays null.</param>
+/// <param name="RecordedProfile">A recorded latency profile (<c>latency-profile.json</c>) to replay, or null.</param>
+/// <param name="ReplayErrors">With a recorded profile: replay its errors at their recorded rates too.</param>
+public sealed record StubLaunch(StubOptions Options, string? RecordedProfile = null, bool ReplayErrors = false)
+{
+    /// <summary>The options the program serves with: <see cref="Options"/>, replaying the recorded profile if there is one.</summary>
+    /// <exception cref="InvalidDataException">The recorded profile is missing or cannot be replayed.</exception>
+    public StubOptions Load() => RecordedProfile is null
+        ? Options
+        : Options with { Profile = Options.Profile with { Replay = new ProfileReplay(RecordedProfileFile.Read(RecordedProfile), ReplayErrors) } };
+}
