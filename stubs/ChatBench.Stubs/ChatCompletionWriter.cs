@@ -15,12 +15,6 @@ namespace ChatBench.Stubs;
 /// </summary>
 internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics statistics)
 {
-    private static readonly byte[] RoleEventTail =
-        "{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\",\"refusal\":null},\"logprobs\":null,\"finish_reason\":null}]}\n\n"u8.ToArray();
-
-    private static readonly byte[] ContentEventMiddle = "{\"index\":0,\"delta\":{\"content\":\""u8.ToArray();
-    private static readonly byte[] ContentEventTail = "\"},\"logprobs\":null,\"finish_reason\":null}]}\n\n"u8.ToArray();
-    private static readonly byte[] Done = "data: [DONE]\n\n"u8.ToArray();
     private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
@@ -73,7 +67,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
 
         // Like vLLM and OpenAI, the role event goes out before any content; it does not count as the first token.
         pipe.Write(prefix);
-        pipe.Write(RoleEventTail);
+        pipe.Write(StreamEvents.RoleTail);
         await pipe.FlushAsync(aborted);
         var events = 1;
 
@@ -108,9 +102,9 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
             }
 
             pipe.Write(prefix);
-            pipe.Write(ContentEventMiddle);
+            pipe.Write(StreamEvents.ContentMiddle);
             pipe.Write(tokens[i]);
-            pipe.Write(ContentEventTail);
+            pipe.Write(StreamEvents.ContentTail);
             unflushed = true;
             events++;
         }
@@ -122,7 +116,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         }
 
         pipe.Write(prefix);
-        pipe.Write(FinishEventTail(plan.FinishReason));
+        pipe.Write(StreamEvents.FinishTail(plan.FinishReason));
         if (request.IncludeUsage)
         {
             pipe.Write(prefix);
@@ -134,7 +128,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
             pipe.Write(StubTiming.Comment(firstLate, lastLate));
         }
 
-        pipe.Write(Done);
+        pipe.Write(StreamEvents.Done);
         await pipe.FlushAsync(aborted);
         statistics.Succeeded1();
     }
@@ -148,10 +142,6 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         statistics.Cut1();
         context.Abort();
     }
-
-    private static ReadOnlySpan<byte> FinishEventTail(string finishReason) => finishReason == "length"
-        ? "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"length\"}]}\n\n"u8
-        : "{\"index\":0,\"delta\":{},\"logprobs\":null,\"finish_reason\":\"stop\"}]}\n\n"u8;
 
     /// <summary>Waits until <paramref name="due"/> after <paramref name="start"/>, never less.</summary>
     private static Task WaitUntilAsync(long start, TimeSpan due, CancellationToken cancellation) =>

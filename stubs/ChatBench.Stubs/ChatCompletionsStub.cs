@@ -1,18 +1,12 @@
-using System.Text.Json;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
-using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
-using WireMock;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace ChatBench.Stubs;
 
@@ -68,7 +62,7 @@ public sealed class ChatCompletionsStub : IDisposable
             {
                 await handler.HandleAsync(context, null);
             }
-            else if (await handler.BufferBodyAsync(context))
+            else if (await handler.BodyLimit.BufferForWireMockAsync(context))
             {
                 // WireMock would buffer any body whole, so the size limit is enforced before it sees one.
                 await next(context);
@@ -82,13 +76,7 @@ public sealed class ChatCompletionsStub : IDisposable
                 .RespondWith(new ChatCompletionsResponseProvider(handler));
         }
 
-        server.Given(Request.Create().WithPath(ModelsPath).UsingGet())
-            .RespondWith(Response.Create().WithCallback(request => ListModels(request, options)));
-
-        // Anything else: the OpenAI API's answer to an unknown route.
-        server.Given(Request.Create().UsingAnyMethod())
-            .AtPriority(int.MaxValue)
-            .RespondWith(Response.Create().WithCallback(request => Error(OpenAIError.InvalidUrl(request.Method, request.Path))));
+        WireMockRoutes.Map(server, options);
 
         // An h2c endpoint is reported as grpc://; clients reach it with an ordinary http:// URL.
         Url = new UriBuilder(server.Url ?? throw new InvalidOperationException("WireMock.Net started without a URL.")) { Scheme = Uri.UriSchemeHttp }.Uri;
@@ -117,47 +105,4 @@ public sealed class ChatCompletionsStub : IDisposable
         server.Stop();
         server.Dispose();
     }
-
-    private static ResponseMessage ListModels(IRequestMessage request, StubOptions options)
-    {
-        if (options.Faults.ApiKey is { } key)
-        {
-            var header = request.Headers?.TryGetValue("Authorization", out var values) == true ? values.ToString() : string.Empty;
-            if (!string.Equals(header, $"Bearer {key}", StringComparison.Ordinal))
-            {
-                return Error(header.Length == 0 ? OpenAIError.MissingApiKey() : OpenAIError.InvalidApiKey());
-            }
-        }
-
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("object", "list");
-            json.WriteStartArray("data");
-            foreach (var model in options.Models)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", model);
-                json.WriteString("object", "model");
-                json.WriteNumber("created", 1_715_367_049);
-                json.WriteString("owned_by", "chatbench");
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Json(200, buffer.WrittenSpan.ToArray());
-    }
-
-    private static ResponseMessage Error(OpenAIError error) => Json(error.Status, error.ToJsonBytes());
-
-    private static ResponseMessage Json(int status, byte[] body) => new()
-    {
-        StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = body },
-    };
 }

@@ -10,15 +10,15 @@ namespace ChatBench.Stubs.Faults;
 internal static class ReplayedFaults
 {
     /// <summary>Answers with the fault; false for a cut stream, which the writer cuts itself after its first tokens.</summary>
-    public static async Task<bool> AnswerAsync(HttpContext context, bool stream, ReplayedFault fault, ResponsePlan plan, long start, Func<HttpContext, OpenAIError, Task> reject)
+    public static async Task<bool> AnswerAsync(HttpContext context, bool stream, ReplayedFault fault, ResponsePlan plan, long start, ErrorWriter errors, StubStatistics statistics)
     {
         switch (fault.Kind)
         {
             case ErrorKinds.RateLimited:
-                await reject(context, OpenAIError.RateLimited(1));
+                await errors.RejectAsync(context, OpenAIError.RateLimited(1));
                 return true;
             case ErrorKinds.ServerError:
-                await reject(context, OpenAIError.ServerError());
+                await errors.RejectAsync(context, OpenAIError.ServerError());
                 return true;
             case ErrorKinds.Cut when stream:
                 return false;
@@ -27,6 +27,9 @@ internal static class ReplayedFaults
                 // dies when it was due. Either way the connection drops, as a provider's would.
                 var until = fault.Kind == ErrorKinds.Timeout ? fault.After : plan.Total;
                 await DueTimeScheduler.Shared.WaitUntilAsync(start + (long)Math.Ceiling(until.TotalSeconds * Stopwatch.Frequency), context.RequestAborted);
+
+                // Counted before the connection drops, so a client that sees it break finds it counted.
+                statistics.Cut1();
                 context.Abort();
                 return true;
         }

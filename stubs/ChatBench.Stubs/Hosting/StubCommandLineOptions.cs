@@ -7,7 +7,9 @@ namespace ChatBench.Stubs.Hosting;
 
 /// <summary>
 /// Every option of the stub program, declared once: name, help, default and check. <see cref="StubCommandLine"/> reads
-/// them and <see cref="StubArguments"/> writes them, so the two cannot drift apart.
+/// them and <see cref="StubArguments"/> writes them, so the two cannot drift apart. A new option is declared here, read
+/// in <see cref="StubCommandLine.ToLaunch"/> and written in <see cref="StubArguments.For"/>; the tests check that every
+/// declared option is written and that a launch with every value changed parses back to itself.
 /// </summary>
 internal sealed class StubCommandLineOptions
 {
