@@ -22,7 +22,7 @@ public static class ProfileFidelity
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(replay);
-        var ok = replay.Cases.SelectMany(c => c.Requests ?? []).Where(s => s.Outcome == RequestRecord.Ok && s.TtftMs is not null).ToList();
+        var ok = replay.Cases.SelectMany(c => c.Requests ?? []).Where(s => s.Outcome.Succeeded && s.TtftMs is not null).ToList();
         var rows = new List<FidelityRow>();
         foreach (var recorded in profile.Classes.OrderBy(c => c.Class, StringComparer.Ordinal))
         {
