@@ -1,4 +1,3 @@
-using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Scenarios;
 using Microsoft.Extensions.AI;
 
@@ -13,10 +12,10 @@ public sealed class ExtensionsAIChatCall(IChatClient client) : AwaitedChatCall<C
         return new ChatOptions { Seed = prompt.Prompt.Seed };
     }
 
-    protected override ValueTask<ChatResponse> RequestAsync(PlannedPrompt prompt, BatchRecorder batch, StreamTiming? timing) =>
-        new(client.GetResponseAsync(prompt.Prompt.Text, Options(prompt)));
+    protected override Task<ChatResponse> RequestAsync(PlannedPrompt prompt) =>
+        client.GetResponseAsync(prompt.Prompt.Text, Options(prompt));
 
     // Options never cap the answer's tokens on this path.
-    protected override AnswerFacts Facts(ChatResponse answer, PlannedPrompt prompt, StreamTiming? timing) =>
+    protected override AnswerFacts Facts(ChatResponse answer, PlannedPrompt prompt) =>
         new(!string.IsNullOrEmpty(answer.Text), (int?)answer.Usage?.OutputTokenCount, answer.FinishReason?.Value, MaxTokensSet: false);
 }

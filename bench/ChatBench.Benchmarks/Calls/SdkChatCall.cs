@@ -1,5 +1,4 @@
 using System.ClientModel;
-using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Scenarios;
 using OpenAI.Chat;
 
@@ -36,8 +35,8 @@ public sealed class SdkChatCall(ChatClient client) : AwaitedChatCall<ClientResul
         _ => reason.ToString(),
     };
 
-    protected override ValueTask<ClientResult<ChatCompletion>> RequestAsync(PlannedPrompt prompt, BatchRecorder batch, StreamTiming? timing) =>
-        new(client.CompleteChatAsync(prompt.Prompt.SdkMessages(), Options(prompt)));
+    protected override Task<ClientResult<ChatCompletion>> RequestAsync(PlannedPrompt prompt) =>
+        client.CompleteChatAsync(prompt.Prompt.SdkMessages(), Options(prompt));
 
-    protected override AnswerFacts Facts(ClientResult<ChatCompletion> answer, PlannedPrompt prompt, StreamTiming? timing) => Facts(answer.Value, prompt);
+    protected override AnswerFacts Facts(ClientResult<ChatCompletion> answer, PlannedPrompt prompt) => Facts(answer.Value, prompt);
 }
