@@ -33,7 +33,7 @@ public class BlockingCallBenchmarks : RecordedBenchmark, ISendsRequests
     {
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        await ClientStackRuns.AllAtOnceAsync(rawCall, prompts, batch);
+        await BatchStrategies.WhenAllAsync(rawCall, prompts, batch);
         batch.Complete();
     }
 

@@ -55,10 +55,10 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public async Task RawHttpClient()
     {
-        await WarmUpOnceAsync((p, b) => ClientStackRuns.AllAtOnceAsync(rawCall, p, b));
+        await WarmUpOnceAsync((p, b) => BatchStrategies.WhenAllAsync(rawCall, p, b));
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        await ClientStackRuns.AllAtOnceAsync(rawCall, prompts, batch);
+        await BatchStrategies.WhenAllAsync(rawCall, prompts, batch);
         batch.Complete();
     }
 
@@ -66,10 +66,10 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public async Task SdkSharedClient()
     {
-        await WarmUpOnceAsync((p, b) => ClientStackRuns.AllAtOnceAsync(Sdk, p, b));
+        await WarmUpOnceAsync((p, b) => BatchStrategies.WhenAllAsync(Sdk, p, b));
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        await ClientStackRuns.AllAtOnceAsync(Sdk, prompts, batch);
+        await BatchStrategies.WhenAllAsync(Sdk, prompts, batch);
         batch.Complete();
     }
 
@@ -88,10 +88,10 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public async Task ExtensionsAI()
     {
-        await WarmUpOnceAsync((p, b) => ClientStackRuns.AllAtOnceAsync(abstractionCall, p, b));
+        await WarmUpOnceAsync((p, b) => BatchStrategies.WhenAllAsync(abstractionCall, p, b));
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        await ClientStackRuns.AllAtOnceAsync(abstractionCall, prompts, batch);
+        await BatchStrategies.WhenAllAsync(abstractionCall, prompts, batch);
         batch.Complete();
     }
 

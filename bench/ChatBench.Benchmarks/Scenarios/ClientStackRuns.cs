@@ -6,15 +6,12 @@ using ChatBench.Benchmarks.Targets;
 namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>
-/// One batch sent all at once through each client stack, for <see cref="ClientStackBenchmarks"/>,
-/// <see cref="BlockingCallBenchmarks"/> and <see cref="HttpVersionBenchmarks"/>. Every stack asks the same prompts and
-/// is checked the same way.
+/// The client stacks that are more than a call path sent all at once (<see cref="BatchStrategies.WhenAllAsync"/> sends
+/// the others), for <see cref="ClientStackBenchmarks"/> and <see cref="BlockingCallBenchmarks"/>. Every stack asks the
+/// same prompts and is checked the same way.
 /// </summary>
 public static class ClientStackRuns
 {
-    public static Task AllAtOnceAsync(IChatCall call, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch) =>
-        Task.WhenAll(prompts.Select(p => call.SendAsync(p, batch)));
-
     /// <summary>The seed example's mistake at scale: a new SDK client (and its pipeline) for every request.</summary>
     public static Task SdkClientPerRequestAsync(BenchTarget target, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch) =>
         Task.WhenAll(prompts.Select(p => new SdkChatCall(ChatClientFactory.Create(target)).SendAsync(p, batch)));

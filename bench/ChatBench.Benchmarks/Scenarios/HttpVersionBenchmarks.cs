@@ -48,11 +48,11 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task RawHttpClient() => RunAsync((p, b) => ClientStackRuns.AllAtOnceAsync(rawCall, p, b));
+    public Task RawHttpClient() => RunAsync((p, b) => BatchStrategies.WhenAllAsync(rawCall, p, b));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task SdkSharedClient() => RunAsync((p, b) => ClientStackRuns.AllAtOnceAsync(sdk, p, b));
+    public Task SdkSharedClient() => RunAsync((p, b) => BatchStrategies.WhenAllAsync(sdk, p, b));
 
     protected override void Setup()
     {
@@ -68,7 +68,7 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
         sdk = new SdkChatCall(ChatClientFactory.Create(target, sdkHttp));
         rawCall = new RawChatCall(raw);
         prompts = PlannedPrompt.For(PromptMix.Batch(Requests), profile);
-        WarmUp.BatchesAsync(prompts, StubWarmUpRounds, (p, b) => ClientStackRuns.AllAtOnceAsync(rawCall, p, b), (p, b) => ClientStackRuns.AllAtOnceAsync(sdk, p, b)).GetAwaiter().GetResult();
+        WarmUp.BatchesAsync(prompts, StubWarmUpRounds, (p, b) => BatchStrategies.WhenAllAsync(rawCall, p, b), (p, b) => BatchStrategies.WhenAllAsync(sdk, p, b)).GetAwaiter().GetResult();
     }
 
     protected override void Cleanup()

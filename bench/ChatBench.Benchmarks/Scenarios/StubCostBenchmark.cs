@@ -57,7 +57,7 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task Completions1000() => RunAsync(completions, (p, b) => ClientStackRuns.AllAtOnceAsync(completion, p, b));
+    public Task Completions1000() => RunAsync(completions, (p, b) => BatchStrategies.WhenAllAsync(completion, p, b));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
@@ -93,7 +93,7 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
         var costs = await WarmUp.UntilSettledAsync(MinCompletionWarmUpRounds, MaxCompletionWarmUpRounds, slack: 20, async () =>
         {
             var cpu = server!.CpuTime;
-            await WarmUp.SendAsync(completions, (p, b) => ClientStackRuns.AllAtOnceAsync(completion, p, b));
+            await WarmUp.SendAsync(completions, (p, b) => BatchStrategies.WhenAllAsync(completion, p, b));
             return (server.CpuTime - cpu).TotalMicroseconds / InFlight;
         });
         Console.WriteLine($"// Stub warm-up: {costs.Count} batches of {InFlight} completions, server CPU per request [us]: {string.Join(' ', costs.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))}");
