@@ -18,11 +18,28 @@ public static class FailureOutcome
             _ => exception.GetBaseException() switch
             {
                 // No connection was made, so nothing was cut: the request failed before it reached a server.
-                SocketException socket when NeverConnected(socket.SocketErrorCode) => RequestOutcome.Failed($"socket {socket.SocketErrorCode}"),
-                SocketException socket => RequestOutcome.Cut($"socket {socket.SocketErrorCode}"),
-                var other => RequestOutcome.Cut(other.GetType().Name),
+                SocketException socket when NeverConnected(socket.SocketErrorCode) => RequestOutcome.Failed(Words(socket)),
+                var cause when BeforeAnyResponse(exception) => RequestOutcome.Dropped(Words(cause)),
+                var cause => RequestOutcome.Cut(Words(cause)),
             },
         };
+    }
+
+    private static string Words(Exception cause) => cause is SocketException socket ? $"socket {socket.SocketErrorCode}" : cause.GetType().Name;
+
+    // HttpClient wraps what goes wrong before the response's headers in an HttpRequestException; a body that breaks later
+    // throws on its own.
+    private static bool BeforeAnyResponse(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool NeverConnected(SocketError error) => error is SocketError.ConnectionRefused or SocketError.HostNotFound

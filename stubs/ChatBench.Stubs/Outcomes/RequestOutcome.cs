@@ -37,7 +37,7 @@ public sealed record RequestOutcome
     /// <summary>The HTTP status of a request the server refused (<see cref="RequestOutcomeKind.Failed"/>).</summary>
     public int? Status { get; }
 
-    /// <summary>What broke, for a failure without a status or a cut: <c>socket ConnectionReset</c>, an exception's type name.</summary>
+    /// <summary>What broke, for a failure without a status, a cut or a drop: <c>socket ConnectionReset</c>, an exception's type name.</summary>
     public string? Cause { get; }
 
     /// <summary>The finish reason of an answer that ended for a reason the request did not allow (null: it had none).</summary>
@@ -58,7 +58,7 @@ public sealed record RequestOutcome
             >= 500 => ErrorKinds.ServerError,
             _ => ErrorKinds.Other,
         },
-        RequestOutcomeKind.Timeout => ErrorKinds.Timeout,
+        RequestOutcomeKind.Timeout or RequestOutcomeKind.Dropped => ErrorKinds.Timeout,
         RequestOutcomeKind.FinishReason when FinishReason is not null => ErrorKinds.Other,
         _ => ErrorKinds.Cut,
     };
@@ -69,6 +69,8 @@ public sealed record RequestOutcome
     public static RequestOutcome Failed(string cause) => new(RequestOutcomeKind.Failed, cause: cause);
 
     public static RequestOutcome Cut(string cause) => new(RequestOutcomeKind.Cut, cause: cause);
+
+    public static RequestOutcome Dropped(string cause) => new(RequestOutcomeKind.Dropped, cause: cause);
 
     public static RequestOutcome Finished(string finishReason) => new(RequestOutcomeKind.FinishReason, finishReason: finishReason);
 

@@ -52,6 +52,7 @@ public sealed class RequestOutcomeJsonConverter : JsonConverter<RequestOutcome>
             RequestOutcomeKind.Failed => RequestOutcome.Failed(cause ?? throw new JsonException("a failed outcome has a status or a cause")),
             RequestOutcomeKind.Timeout => RequestOutcome.TimedOut,
             RequestOutcomeKind.Cut => RequestOutcome.Cut(cause ?? throw new JsonException("a cut outcome has a cause")),
+            RequestOutcomeKind.Dropped => RequestOutcome.Dropped(cause ?? throw new JsonException("a dropped outcome has a cause")),
             RequestOutcomeKind.EmptyAnswer => RequestOutcome.EmptyAnswer,
             RequestOutcomeKind.NoUsage => RequestOutcome.NoUsage,
             _ => finishReason is null ? RequestOutcome.NoFinishReason : RequestOutcome.Finished(finishReason),

@@ -15,6 +15,12 @@ public enum RequestOutcomeKind
     /// <summary>The connection broke or the response ended before the answer was whole.</summary>
     Cut,
 
+    /// <summary>
+    /// The connection closed before any response: what a provider that gives up on a request without a status does,
+    /// and what the stub replays a recorded timeout as.
+    /// </summary>
+    Dropped,
+
     /// <summary>An answer arrived without any text.</summary>
     EmptyAnswer,
 

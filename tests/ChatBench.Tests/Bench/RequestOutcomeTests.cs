@@ -26,6 +26,7 @@ public sealed class RequestOutcomeTests
         { "404", "http 404", ErrorKinds.Other },
         { "client timeout", "timeout", ErrorKinds.Timeout },
         { "refused", "socket ConnectionRefused", ErrorKinds.Other },
+        { "dropped", "socket ConnectionReset", ErrorKinds.Timeout },
         { "reset", "socket ConnectionReset", ErrorKinds.Cut },
         { "ended", "HttpIOException", ErrorKinds.Cut },
         { "empty", "empty answer", ErrorKinds.Cut },
@@ -132,13 +133,17 @@ public sealed class RequestOutcomeTests
         Assert.Contains("answered", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Each outcome as the client paths make it: from the exception they catch or the answer they check.</summary>
+    /// <summary>
+    /// Each outcome as the client paths make it: from the exception they catch or the answer they check. HttpClient wraps
+    /// a failure before the response in an HttpRequestException ("dropped"); a body that breaks throws on its own ("reset").
+    /// </summary>
     private static RequestOutcome Of(string name) => name switch
     {
         "answered" => AnswerRule.Outcome(new AnswerFacts(HasContent: true, 6, "stop", MaxTokensSet: false)),
         "client timeout" => FailureOutcome.Of(new TaskCanceledException("timed out", new TimeoutException())),
         "refused" => FailureOutcome.Of(new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused))),
-        "reset" => FailureOutcome.Of(new HttpRequestException("reset", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)))),
+        "dropped" => FailureOutcome.Of(new HttpRequestException("reset", new IOException("reset", new SocketException((int)SocketError.ConnectionReset)))),
+        "reset" => FailureOutcome.Of(new IOException("reset", new SocketException((int)SocketError.ConnectionReset))),
         "ended" => FailureOutcome.Of(new HttpIOException(HttpRequestError.ResponseEnded)),
         "empty" => AnswerRule.Outcome(new AnswerFacts(HasContent: false, 6, "stop", MaxTokensSet: false)),
         "no usage" => AnswerRule.Outcome(new AnswerFacts(HasContent: true, null, "stop", MaxTokensSet: false)),
