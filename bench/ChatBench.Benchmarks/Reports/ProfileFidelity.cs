@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Stubs.Latency.Recorded;
 

@@ -5,7 +5,6 @@ using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Targets;
 using OpenAI;

@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
