@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Benchmarks.Records;
 
@@ -84,7 +85,7 @@ public sealed class BatchRecorder
                 PromptClass = "unknown",
                 StartMs = 0,
                 EndMs = Now(),
-                Outcome = "not completed",
+                Outcome = RequestOutcome.NotCompleted,
             };
         }
 

@@ -1,14 +1,13 @@
+using ChatBench.Stubs.Outcomes;
+
 namespace ChatBench.Benchmarks.Records;
 
 /// <summary>
 /// One request as a benchmark process saw it. Times are milliseconds since the batch started, on a monotonic clock.
-/// <see cref="Outcome"/> is <c>ok</c>, <c>http NNN</c> or the exception's kind; failed requests keep their times but
-/// never enter latency statistics.
+/// Failed requests keep their times but never enter latency statistics.
 /// </summary>
 public sealed record RequestRecord
 {
-    public const string Ok = "ok";
-
     public required int Index { get; init; }
 
     /// <summary>The stub rule that answers the prompt, or the prompt itself for a live target.</summary>
@@ -34,7 +33,7 @@ public sealed record RequestRecord
     /// <summary>Output tokens as the server's <c>usage</c> reports them, never counted from chunks.</summary>
     public int? OutputTokens { get; init; }
 
-    public required string Outcome { get; init; }
+    public required RequestOutcome Outcome { get; init; }
 
     /// <summary>The stub's planned time to first token for this request (stub targets only).</summary>
     public double? ExpectedTtftMs { get; init; }
@@ -54,7 +53,7 @@ public sealed record RequestRecord
     /// <summary>Where the time beyond the plan went, for the overhead benchmark only.</summary>
     public RequestTiming? Timing { get; init; }
 
-    public bool Succeeded => Outcome == Ok;
+    public bool Succeeded => Outcome.Succeeded;
 
     public double LatencyMs => EndMs - StartMs;
 }

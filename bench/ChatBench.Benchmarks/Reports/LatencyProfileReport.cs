@@ -1,4 +1,3 @@
-using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Stubs.Latency.Recorded;
@@ -21,7 +20,7 @@ public static class LatencyProfileReport
     {
         ArgumentNullException.ThrowIfNull(results);
         var samples = results.Cases.SelectMany(c => c.Requests ?? []).ToList();
-        var ok = samples.Where(s => s.Outcome == RequestRecord.Ok && s.TtftMs is not null).ToList();
+        var ok = samples.Where(s => s.Outcome.Succeeded && s.TtftMs is not null).ToList();
         return new RecordedProfile
         {
             SchemaVersion = RecordedProfile.CurrentSchemaVersion,
@@ -38,8 +37,8 @@ public static class LatencyProfileReport
             Errors = new RecordedErrors
             {
                 Requests = samples.Count,
-                Kinds = samples.Where(s => s.Outcome != RequestRecord.Ok)
-                    .GroupBy(s => ErrorKinds.Of(s.Outcome), StringComparer.Ordinal)
+                Kinds = samples.Where(s => !s.Outcome.Succeeded)
+                    .GroupBy(s => s.Outcome.ErrorKind!, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => new RecordedErrorKind(g.Count(), (double)g.Count() / samples.Count, Distribution.Quantile([.. g.Select(s => s.E2EMs)], 0.5))),
             },
         };

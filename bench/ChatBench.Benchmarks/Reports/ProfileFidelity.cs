@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Stubs.Latency.Recorded;
 
@@ -22,7 +21,7 @@ public static class ProfileFidelity
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(replay);
-        var ok = replay.Cases.SelectMany(c => c.Requests ?? []).Where(s => s.Outcome == RequestRecord.Ok && s.TtftMs is not null).ToList();
+        var ok = replay.Cases.SelectMany(c => c.Requests ?? []).Where(s => s.Outcome.Succeeded && s.TtftMs is not null).ToList();
         var rows = new List<FidelityRow>();
         foreach (var recorded in profile.Classes.OrderBy(c => c.Class, StringComparer.Ordinal))
         {

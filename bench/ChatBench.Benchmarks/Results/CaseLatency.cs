@@ -40,7 +40,7 @@ public sealed record CaseLatency(
         return new CaseLatency(
             requests.Count,
             metrics.Count,
-            requests.Where(r => !r.Succeeded).GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count()),
+            requests.Where(r => !r.Succeeded).GroupBy(r => r.Outcome).ToDictionary(g => g.Key.ToString(), g => g.Count()),
             Distribution.Of(metrics.Select(m => m.Ttft).OfType<double>()),
             Distribution.Of(metrics.Select(m => m.Itl).OfType<double>()),
             Distribution.Of(metrics.Select(m => m.E2E)),

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Benchmarks.Results;
 
@@ -10,7 +11,7 @@ public sealed record RequestSample(
     string? Prompt,
     string Class,
     int? PromptTokens,
-    string Outcome,
+    RequestOutcome Outcome,
     double? TtftMs,
     double? ItlMs,
     [property: JsonPropertyName("e2eMs")] double E2EMs,

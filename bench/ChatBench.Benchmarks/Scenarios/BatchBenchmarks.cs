@@ -30,23 +30,23 @@ public class BatchBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public Task Sequential() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SequentialAsync(Client, prompts, batch));
+    public Task Sequential() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SequentialAsync(Sdk, prompts, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task WhenAll() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Client, prompts, batch));
+    public Task WhenAll() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Sdk, prompts, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
-    public Task SemaphoreSlim8() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight));
+    public Task SemaphoreSlim8() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Sdk, prompts, batch, MaxInFlight));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = MaxInFlight)]
-    public Task ParallelForEach8() => RunBatchAsync(prompts.Count, batch => BatchStrategies.ParallelForEachAsync(Client, prompts, batch, MaxInFlight));
+    public Task ParallelForEach8() => RunBatchAsync(prompts.Count, batch => BatchStrategies.ParallelForEachAsync(Sdk, prompts, batch, MaxInFlight));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task WhenEach() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenEachAsync(Client, prompts, batch));
+    public Task WhenEach() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenEachAsync(Sdk, prompts, batch));
 
     protected override void Setup() => prompts = PlannedPrompt.For(Workload.Take(BatchSize), Target.GroundTruth);
 }

@@ -1,26 +1,26 @@
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Records;
-using OpenAI.Chat;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>The ways to send a batch of chat requests that the batch benchmarks compare.</summary>
 public static class BatchStrategies
 {
-    public static async Task SequentialAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch)
+    public static async Task SequentialAsync(IChatCall call, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch)
     {
         foreach (var prompt in prompts)
         {
-            await ChatCall.SendAsync(client, prompt, batch);
+            await call.SendAsync(prompt, batch);
         }
     }
 
     /// <summary>Every request at once.</summary>
-    public static Task WhenAllAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch) =>
-        Task.WhenAll(prompts.Select(prompt => ChatCall.SendAsync(client, prompt, batch)));
+    public static Task WhenAllAsync(IChatCall call, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch) =>
+        Task.WhenAll(prompts.Select(prompt => call.SendAsync(prompt, batch)));
 
     /// <summary>All requests started in order, at most <paramref name="maxInFlight"/> past the semaphore at a time.</summary>
-    public static Task SemaphoreAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch, int maxInFlight) =>
-        BoundedAsync(prompts, maxInFlight, prompt => ChatCall.SendAsync(client, prompt, batch));
+    public static Task SemaphoreAsync(IChatCall call, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch, int maxInFlight) =>
+        BoundedAsync(prompts, maxInFlight, prompt => call.SendAsync(prompt, batch));
 
     /// <summary>Runs <paramref name="send"/> for every prompt, in order, with at most <paramref name="maxInFlight"/> running.</summary>
     public static async Task BoundedAsync(IReadOnlyList<PlannedPrompt> prompts, int maxInFlight, Func<PlannedPrompt, Task> send)
@@ -43,17 +43,17 @@ public static class BatchStrategies
     }
 
     /// <summary>Workers that each take the next request when free.</summary>
-    public static Task ParallelForEachAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch, int maxInFlight) =>
+    public static Task ParallelForEachAsync(IChatCall call, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch, int maxInFlight) =>
         Parallel.ForEachAsync(
             prompts,
             new ParallelOptions { MaxDegreeOfParallelism = maxInFlight },
-            async (prompt, _) => await ChatCall.SendAsync(client, prompt, batch));
+            async (prompt, _) => await call.SendAsync(prompt, batch));
 
     /// <summary>Every request at once, each answer handled as soon as it arrives (completion order).</summary>
-    public static async Task<int> WhenEachAsync(ChatClient client, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch)
+    public static async Task<int> WhenEachAsync(IChatCall call, IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch)
     {
         var handled = 0;
-        await foreach (var finished in Task.WhenEach(prompts.Select(prompt => ChatCall.SendAsync(client, prompt, batch))))
+        await foreach (var finished in Task.WhenEach(prompts.Select(prompt => call.SendAsync(prompt, batch))))
         {
             await finished;
             handled++;

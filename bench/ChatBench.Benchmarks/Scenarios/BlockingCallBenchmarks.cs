@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 
@@ -18,6 +19,8 @@ public class BlockingCallBenchmarks : RecordedBenchmark, ISendsRequests
 {
     private IReadOnlyList<PlannedPrompt> prompts = [];
     private RawChatHttpClient raw = null!;
+    private RawChatCall rawCall = null!;
+    private BlockingSdkChatCall blocking = null!;
 
     [Params(10, 100)]
     public int Requests { get; set; }
@@ -30,7 +33,7 @@ public class BlockingCallBenchmarks : RecordedBenchmark, ISendsRequests
     {
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        await ClientStackRuns.RawAsync(raw, prompts, batch);
+        await BatchStrategies.WhenAllAsync(rawCall, prompts, batch);
         batch.Complete();
     }
 
@@ -40,7 +43,7 @@ public class BlockingCallBenchmarks : RecordedBenchmark, ISendsRequests
     {
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        ClientStackRuns.SdkSyncParallelFor(Client, prompts, batch);
+        ClientStackRuns.SdkSyncParallelFor(blocking, prompts, batch);
         batch.Complete();
     }
 
@@ -48,6 +51,8 @@ public class BlockingCallBenchmarks : RecordedBenchmark, ISendsRequests
     {
         prompts = PlannedPrompt.For(PromptMix.Batch(Requests), Target.GroundTruth);
         raw = new RawChatHttpClient(Target);
+        rawCall = new RawChatCall(raw);
+        blocking = new BlockingSdkChatCall(Client);
     }
 
     protected override void Cleanup() => raw.Dispose();

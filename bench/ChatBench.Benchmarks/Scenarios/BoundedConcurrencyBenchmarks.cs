@@ -28,7 +28,7 @@ public class BoundedConcurrencyBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(MaxInFlight))]
-    public Task SemaphoreSlim() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Client, prompts, batch, MaxInFlight));
+    public Task SemaphoreSlim() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SemaphoreAsync(Sdk, prompts, batch, MaxInFlight));
 
     protected override void Setup() => prompts = PlannedPrompt.For(Workload.Take(BatchSize), Target.GroundTruth);
 }

@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Results;
 using Microsoft.Extensions.AI;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -38,6 +39,8 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     private bool warmedUp;
     private RawChatHttpClient raw = null!;
     private IChatClient abstraction = null!;
+    private RawChatCall rawCall = null!;
+    private ExtensionsAIChatCall abstractionCall = null!;
 
     [Params(100, 1000)]
     public int Requests { get; set; }
@@ -52,10 +55,10 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public async Task RawHttpClient()
     {
-        await WarmUpOnceAsync((p, b) => ClientStackRuns.RawAsync(raw, p, b));
+        await WarmUpOnceAsync((p, b) => BatchStrategies.WhenAllAsync(rawCall, p, b));
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        await ClientStackRuns.RawAsync(raw, prompts, batch);
+        await BatchStrategies.WhenAllAsync(rawCall, prompts, batch);
         batch.Complete();
     }
 
@@ -63,10 +66,10 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public async Task SdkSharedClient()
     {
-        await WarmUpOnceAsync((p, b) => ClientStackRuns.SdkAsync(Client, p, b));
+        await WarmUpOnceAsync((p, b) => BatchStrategies.WhenAllAsync(Sdk, p, b));
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        await ClientStackRuns.SdkAsync(Client, prompts, batch);
+        await BatchStrategies.WhenAllAsync(Sdk, prompts, batch);
         batch.Complete();
     }
 
@@ -85,10 +88,10 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public async Task ExtensionsAI()
     {
-        await WarmUpOnceAsync((p, b) => ClientStackRuns.ExtensionsAIAsync(abstraction, p, b));
+        await WarmUpOnceAsync((p, b) => BatchStrategies.WhenAllAsync(abstractionCall, p, b));
         var batch = BeginBatch(prompts.Count);
         batch.SampleThreadPool();
-        await ClientStackRuns.ExtensionsAIAsync(abstraction, prompts, batch);
+        await BatchStrategies.WhenAllAsync(abstractionCall, prompts, batch);
         batch.Complete();
     }
 
@@ -98,6 +101,8 @@ public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests
         warmUpPrompts = PlannedPrompt.For(PromptMix.Batch(Math.Max(Requests, WarmUpBatch)), Target.GroundTruth);
         raw = new RawChatHttpClient(Target);
         abstraction = ExtensionsAIChatClientFactory.Create(Target);
+        rawCall = new RawChatCall(raw);
+        abstractionCall = new ExtensionsAIChatCall(abstraction);
     }
 
     protected override void Cleanup()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
@@ -34,7 +35,8 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
     private StubProcess? server;
     private RawChatHttpClient raw = null!;
     private HttpClient sdkHttp = null!;
-    private ChatClient sdk = null!;
+    private RawChatCall rawCall = null!;
+    private SdkChatCall sdk = null!;
 
     [Params("1.1", "2.0")]
     public string Http { get; set; } = "1.1";
@@ -48,11 +50,11 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task RawHttpClient() => RunAsync((p, b) => ClientStackRuns.RawAsync(raw, p, b));
+    public Task RawHttpClient() => RunAsync((p, b) => BatchStrategies.WhenAllAsync(rawCall, p, b));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task SdkSharedClient() => RunAsync((p, b) => ClientStackRuns.SdkAsync(sdk, p, b));
+    public Task SdkSharedClient() => RunAsync((p, b) => BatchStrategies.WhenAllAsync(sdk, p, b));
 
     protected override void Setup()
     {
@@ -65,9 +67,10 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
 
         // The SDK's own timeout applies; the HttpClient's would only cut it short.
         sdkHttp = new HttpClient(new HttpVersionHandler(version, new SocketsHttpHandler { EnableMultipleHttp2Connections = true })) { Timeout = Timeout.InfiniteTimeSpan };
-        sdk = ChatClientFactory.Create(target, sdkHttp);
+        sdk = new SdkChatCall(ChatClientFactory.Create(target, sdkHttp));
+        rawCall = new RawChatCall(raw);
         prompts = PlannedPrompt.For(PromptMix.Batch(Requests), profile);
-        WarmUp.BatchesAsync(prompts, StubWarmUpRounds, (p, b) => ClientStackRuns.RawAsync(raw, p, b), (p, b) => ClientStackRuns.SdkAsync(sdk, p, b)).GetAwaiter().GetResult();
+        WarmUp.BatchesAsync(prompts, StubWarmUpRounds, (p, b) => BatchStrategies.WhenAllAsync(rawCall, p, b), (p, b) => BatchStrategies.WhenAllAsync(sdk, p, b)).GetAwaiter().GetResult();
     }
 
     protected override void Cleanup()

@@ -2,6 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
@@ -27,6 +28,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
 
     private StubProcess? server;
     private ChatClient client = null!;
+    private OpenLoopCall call = null!;
     private double[]? offsets;
     private IReadOnlyList<PlannedPrompt> prompts = [];
     private OpenLoopRecord run = new(0, 0, string.Empty);
@@ -67,7 +69,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         var schedule = offsets ?? [];
 
         var batch = BeginBatch(schedule.Length, method);
-        await OpenLoopGenerator.RunAsync(schedule, batch, (i, at) => OpenLoopCall.SendAsync(client, prompts[i], batch, at));
+        await OpenLoopGenerator.RunAsync(schedule, batch, (i, at) => call.SendAsync(prompts[i], batch, at));
         var stop = run.Skipped ? null : OverSaturation.Reason(batch.Snapshot(), Target.OpenLoop.MaxErrorRate);
         batch.OpenLoop = run with { Stopped = run.Stopped ?? stop };
         batch.Complete(failuresAreTheResult: true);
@@ -95,6 +97,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         var options = ChatClientFactory.Options(Target);
         options.AddPolicy(StubTruth.Policy, PipelinePosition.PerTry);
         client = new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), options);
+        call = new OpenLoopCall(client);
         var warmUp = PlannedPrompt.For(PromptMix.Batch(WarmUpStreams), profile);
         Task SendOne() => ConsumeAsync(warmUp[Random.Shared.Next(warmUp.Count)]);
         Task.WhenAll(warmUp.Select(ConsumeAsync)).GetAwaiter().GetResult();
@@ -116,7 +119,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         };
         offsets = stopped is null ? ArrivalSchedule.Offsets(open.Arrival, rate, Seconds, (int)(profile?.Seed ?? 1) + CurrentStep) : [];
         prompts = PlannedPrompt.For(PromptMix.Batch(Math.Max(1, offsets.Length)), profile);
-        OpenLoopGenerator.WarmUpAsync(offsets, OpenLoopGenerator.WarmUpSecondsDefault, (batch, i, at) => OpenLoopCall.SendAsync(client, prompts[i], batch, at)).GetAwaiter().GetResult();
+        OpenLoopGenerator.WarmUpAsync(offsets, OpenLoopGenerator.WarmUpSecondsDefault, (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
     }
 
     protected override void Cleanup() => server?.Dispose();
@@ -125,7 +128,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
 
     private async Task ConsumeAsync(PlannedPrompt prompt)
     {
-        await foreach (var _ in client.CompleteChatStreamingAsync([new UserChatMessage(prompt.Prompt.Text)], ChatCall.Options(prompt)))
+        await foreach (var _ in client.CompleteChatStreamingAsync([new UserChatMessage(prompt.Prompt.Text)], SdkChatCall.Options(prompt)))
         {
         }
     }

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Stubs.Latency;
@@ -26,6 +27,7 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
 
     private double[] offsets = [];
     private IReadOnlyList<PlannedPrompt> prompts = [];
+    private OpenLoopCall call = null!;
 
     [Params(250, 500, 1000, 1500, 2000)]
     public int Rate { get; set; } = 250;
@@ -44,7 +46,7 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
     {
         var batch = BeginBatch(offsets.Length);
         batch.OpenLoop = new Records.OpenLoopRecord(Rate, Seconds, Target.OpenLoop.Arrival.ToString());
-        await OpenLoopGenerator.RunAsync(offsets, batch, (i, at) => OpenLoopCall.SendAsync(Client, prompts[i], batch, at));
+        await OpenLoopGenerator.RunAsync(offsets, batch, (i, at) => call.SendAsync(prompts[i], batch, at));
         batch.Complete(failuresAreTheResult: true);
     }
 
@@ -53,6 +55,7 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
         offsets = ArrivalSchedule.Offsets(Target.OpenLoop.Arrival, Rate, Seconds, (int)(Target.GroundTruth?.Seed ?? 1));
         var questions = Enumerable.Range(0, offsets.Length).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList();
         prompts = PlannedPrompt.For(questions, Target.GroundTruth);
-        OpenLoopGenerator.WarmUpAsync(offsets, WarmUpSeconds, (batch, i, at) => OpenLoopCall.SendAsync(Client, prompts[i], batch, at)).GetAwaiter().GetResult();
+        call = new OpenLoopCall(Client);
+        OpenLoopGenerator.WarmUpAsync(offsets, WarmUpSeconds, (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
     }
 }

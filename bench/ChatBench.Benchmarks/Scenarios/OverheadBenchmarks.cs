@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
@@ -33,22 +34,24 @@ public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests
     private readonly StubTimingHandler rawTiming = new();
     private IReadOnlyList<PlannedPrompt> prompts = [];
     private HttpClient sdkHttp = null!;
-    private ChatClient sdk = null!;
     private RawChatHttpClient raw = null!;
+    private SdkChatCall sdk = null!;
+    private SdkStreamingChatCall sdkStreaming = null!;
+    private RawChatCall rawCall = null!;
 
     public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(ShortAnswers());
 
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public Task SdkCompletion() => OneAtATimeAsync(sdkTiming, (prompt, batch) => ChatCall.SendAsync(sdk, prompt, batch));
+    public Task SdkCompletion() => OneAtATimeAsync(sdkTiming, sdk);
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public Task RawCompletion() => OneAtATimeAsync(rawTiming, (prompt, batch) => RawChatCall.SendAsync(raw, prompt, batch));
+    public Task RawCompletion() => OneAtATimeAsync(rawTiming, rawCall);
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public Task SdkStream() => OneAtATimeAsync(sdkTiming, (prompt, batch) => StreamingChatCall.SendAsync(sdk, prompt, batch));
+    public Task SdkStream() => OneAtATimeAsync(sdkTiming, sdkStreaming);
 
     protected override void Setup()
     {
@@ -57,8 +60,11 @@ public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        sdk = ChatClientFactory.Create(Target, sdkHttp);
+        var client = ChatClientFactory.Create(Target, sdkHttp);
+        sdk = new SdkChatCall(client);
+        sdkStreaming = new SdkStreamingChatCall(client);
         raw = new RawChatHttpClient(Target, rawTiming);
+        rawCall = new RawChatCall(raw);
     }
 
     protected override void Cleanup()
@@ -71,14 +77,14 @@ public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests
         Enumerable.Range(0, Requests).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList();
 
     /// <summary>Sends the prompts one after the other, each record completed with its timing parts.</summary>
-    private Task OneAtATimeAsync(StubTimingHandler timing, Func<PlannedPrompt, BatchRecorder, Task> send, [CallerMemberName] string method = "") =>
+    private Task OneAtATimeAsync(StubTimingHandler timing, IChatCall call, [CallerMemberName] string method = "") =>
         RunBatchAsync(
             prompts.Count,
             async batch =>
             {
                 foreach (var prompt in prompts)
                 {
-                    await send(prompt, batch);
+                    await call.SendAsync(prompt, batch);
                     Attach(batch, prompt.Index, timing);
                 }
             },

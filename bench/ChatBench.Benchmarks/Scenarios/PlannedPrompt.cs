@@ -1,5 +1,7 @@
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -13,14 +15,18 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
     public int PromptTokens { get; init; }
 
     /// <summary>A whole answer arrived, checked by <see cref="AnswerRule"/>; the token count is the server's usage.</summary>
-    public RequestRecord Answered(double start, double end, int? outputTokens, string outcome) =>
-        Record(start, end, outcome) with { LastTokenMs = end, OutputTokens = outputTokens };
+    public RequestRecord Answered(double start, double end, in AnswerFacts answer) =>
+        Record(start, end, AnswerRule.Outcome(answer)) with { LastTokenMs = end, OutputTokens = answer.OutputTokens };
 
-    public RequestRecord Failed(double start, double end, Exception exception) => Record(start, end, ChatCall.OutcomeOf(exception));
+    public RequestRecord Failed(double start, double end, Exception exception) => Record(start, end, FailureOutcome.Of(exception));
 
-    /// <summary>A stream, finished or not: its first and last content times, usage tokens and the gaps between chunks.</summary>
-    public RequestRecord Streamed(double start, double? first, double? last, double end, int? outputTokens, string outcome, IReadOnlyList<double>? gaps) =>
-        Record(start, end, outcome) with { FirstTokenMs = first, LastTokenMs = last, OutputTokens = outputTokens, ChunkGapsMs = gaps };
+    /// <summary>A whole stream, checked by <see cref="AnswerRule"/>: its first and last content times, usage tokens and the gaps between chunks.</summary>
+    public RequestRecord Streamed(double start, StreamTiming timing, double end, in AnswerFacts answer) =>
+        Streamed(start, timing, end, answer.OutputTokens, AnswerRule.Outcome(answer));
+
+    /// <summary>A stream that failed, with what arrived before it did.</summary>
+    public RequestRecord Streamed(double start, StreamTiming timing, double end, int? outputTokens, Exception exception) =>
+        Streamed(start, timing, end, outputTokens, FailureOutcome.Of(exception));
 
     public static IReadOnlyList<PlannedPrompt> For(IReadOnlyList<ChatPrompt> prompts, LatencyProfile? groundTruth)
     {
@@ -32,7 +38,10 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
         }).ToList();
     }
 
-    private RequestRecord Record(double start, double end, string outcome) => new()
+    private RequestRecord Streamed(double start, StreamTiming timing, double end, int? outputTokens, RequestOutcome outcome) =>
+        Record(start, end, outcome) with { FirstTokenMs = timing.First, LastTokenMs = timing.Last, OutputTokens = outputTokens, ChunkGapsMs = timing.Gaps };
+
+    private RequestRecord Record(double start, double end, RequestOutcome outcome) => new()
     {
         Index = Index,
         PromptClass = PromptClass,

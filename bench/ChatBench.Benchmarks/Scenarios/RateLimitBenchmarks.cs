@@ -1,17 +1,16 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
 using BenchmarkDotNet.Attributes;
-using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Hosting;
 using OpenAI;
 using OpenAI.Chat;
-using Polly;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
@@ -37,9 +36,9 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
 
     private readonly AttemptCounter attempts = new();
     private StubProcess? server;
-    private ChatClient sdkRetries = null!;
-    private ChatClient noRetries = null!;
-    private ResiliencePipeline resilience = ResiliencePipeline.Empty;
+    private SdkChatCall sdkRetries = null!;
+    private SdkChatCall noRetries = null!;
+    private RetryAfterChatCall retryAfter = null!;
     private IReadOnlyList<PlannedPrompt> prompts = [];
 
     /// <summary>Polly's retries of 429s and 5xx, per request, in the cases that retry after Retry-After.</summary>
@@ -67,22 +66,22 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
     /// <summary>Everything at once, with the SDK's default policy: 3 immediate retries of each 429.</summary>
     [Benchmark(Baseline = true)]
     [IdealSchedule(ScheduleKind.Bounded, Workers = Capacity)]
-    public Task UnboundedSdkRetries() => RunAsync((prompt, batch) => ChatCall.SendAsync(sdkRetries, prompt, batch));
+    public Task UnboundedSdkRetries() => RunAsync(sdkRetries);
 
     /// <summary>Everything at once, retrying 429s after the Retry-After the server asks, with jitter (Polly).</summary>
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = Capacity)]
-    public Task UnboundedRetryAfter() => RunAsync(SendResilientAsync);
+    public Task UnboundedRetryAfter() => RunAsync(retryAfter);
 
     /// <summary>At most the capacity in flight: nothing to retry.</summary>
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = Capacity)]
-    public Task BoundedToCapacity() => RunAsync((prompt, batch) => ChatCall.SendAsync(noRetries, prompt, batch), Capacity);
+    public Task BoundedToCapacity() => RunAsync(noRetries, Capacity);
 
     /// <summary>Twice the capacity in flight, retrying 429s after Retry-After with jitter.</summary>
     [Benchmark]
     [IdealSchedule(ScheduleKind.Bounded, Workers = Capacity)]
-    public Task BoundedAboveCapacityRetryAfter() => RunAsync(SendResilientAsync, 2 * Capacity);
+    public Task BoundedAboveCapacityRetryAfter() => RunAsync(retryAfter, 2 * Capacity);
 
     protected override void Setup()
     {
@@ -95,41 +94,26 @@ public class RateLimitBenchmarks : RecordedBenchmark, ISendsRequests
 
         var counted = ChatClientFactory.Options(Target);
         counted.AddPolicy(attempts, PipelinePosition.PerTry);
-        noRetries = new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), counted);
+        var counting = new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), counted);
+        noRetries = new SdkChatCall(counting);
 
         // The SDK's defaults, as a user who changes nothing gets them; only the attempt counter is added.
         var defaults = new OpenAIClientOptions { Endpoint = Target.BaseUrl };
         defaults.AddPolicy(attempts, PipelinePosition.PerTry);
-        sdkRetries = new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), defaults);
+        sdkRetries = new SdkChatCall(new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), defaults));
 
-        resilience = RetryAfterResilience.Create(TimeSpan.FromMilliseconds(50 * (Target.GroundTruth?.TimeScale ?? 1)), MaxResilientRetries);
+        retryAfter = new RetryAfterChatCall(counting, RetryAfterResilience.Create(TimeSpan.FromMilliseconds(50 * (Target.GroundTruth?.TimeScale ?? 1)), MaxResilientRetries));
         prompts = PlannedPrompt.For(PromptMix.Batch(BatchSize), Target.GroundTruth);
     }
 
     protected override void Cleanup() => server?.Dispose();
 
-    private async Task RunAsync(Func<PlannedPrompt, BatchRecorder, Task> send, int? maxInFlight = null, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    private async Task RunAsync(IChatCall call, int? maxInFlight = null, [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
         var batch = BeginBatch(BatchSize, method);
         attempts.Reset();
-        await BatchStrategies.BoundedAsync(prompts, maxInFlight ?? BatchSize, prompt => send(prompt, batch));
+        await BatchStrategies.BoundedAsync(prompts, maxInFlight ?? BatchSize, prompt => call.SendAsync(prompt, batch));
         batch.AttemptCounts = attempts.Reset();
         batch.Complete(failuresAreTheResult: true);
-    }
-
-    private async Task SendResilientAsync(PlannedPrompt prompt, BatchRecorder batch)
-    {
-        var start = batch.Now();
-        try
-        {
-            var options = ChatCall.Options(prompt);
-            var completion = await resilience.ExecuteAsync(
-                async token => (await noRetries.CompleteChatAsync([new UserChatMessage(prompt.Prompt.Text)], options, token)).Value);
-            batch.Add(ChatCall.Answered(prompt, start, batch.Now(), completion, options));
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            batch.Add(prompt.Failed(start, batch.Now(), e));
-        }
     }
 }

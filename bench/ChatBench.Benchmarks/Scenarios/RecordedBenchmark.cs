@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
@@ -11,7 +12,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 
 /// <summary>
 /// What every chat benchmark shares: the target the host's job set in this process, one <see cref="ChatClient"/> created in
-/// setup, and a record log for the one case BenchmarkDotNet runs in this process, flushed outside the measured time.
+/// setup with its calls, and a record log for the one case BenchmarkDotNet runs in this process, flushed outside the measured time.
 /// </summary>
 public abstract class RecordedBenchmark
 {
@@ -20,6 +21,12 @@ public abstract class RecordedBenchmark
     protected BenchTarget Target { get; private set; } = null!;
 
     protected ChatClient Client { get; private set; } = null!;
+
+    /// <summary>Non-streaming requests through <see cref="Client"/>.</summary>
+    protected SdkChatCall Sdk { get; private set; } = null!;
+
+    /// <summary>Streaming requests through <see cref="Client"/>.</summary>
+    protected SdkStreamingChatCall SdkStreaming { get; private set; } = null!;
 
     /// <summary>Where this run's records go: shared by every benchmark process of one run.</summary>
     protected string RecordsDirectory { get; private set; } = string.Empty;
@@ -48,7 +55,7 @@ public abstract class RecordedBenchmark
         Workload = Workload.From(settings.WorkloadPath);
         maxErrorRate = settings.MaxErrorRate;
         FreshSeedsPerIteration = settings.WorkloadPath is not null || settings.ProfilePath is not null;
-        Client = ChatClientFactory.Create(Target);
+        UseClient(ChatClientFactory.Create(Target));
         Setup();
     }
 
@@ -75,7 +82,14 @@ public abstract class RecordedBenchmark
     protected void Retarget(BenchTarget target)
     {
         Target = target;
-        Client = ChatClientFactory.Create(target);
+        UseClient(ChatClientFactory.Create(target));
+    }
+
+    private void UseClient(ChatClient client)
+    {
+        Client = client;
+        Sdk = new SdkChatCall(client);
+        SdkStreaming = new SdkStreamingChatCall(client);
     }
 
     /// <summary>

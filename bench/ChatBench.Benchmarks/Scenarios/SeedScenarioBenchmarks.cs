@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -19,6 +19,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 public class SeedScenarioBenchmarks : RecordedBenchmark, ISendsRequests
 {
     private IReadOnlyList<PlannedPrompt> prompts = [];
+    private BlockingSdkChatCall blocking = null!;
 
     /// <summary>The SDK's blocking <c>CompleteChat</c>, one question after the other: the baseline.</summary>
     [Benchmark(Baseline = true)]
@@ -28,7 +29,7 @@ public class SeedScenarioBenchmarks : RecordedBenchmark, ISendsRequests
         var batch = BeginBatch(prompts.Count);
         foreach (var prompt in prompts)
         {
-            ChatCall.Send(Client, prompt, batch);
+            blocking.Send(prompt, batch);
         }
 
         batch.Complete();
@@ -36,13 +37,17 @@ public class SeedScenarioBenchmarks : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Sequential)]
-    public Task SequentialAsync() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SequentialAsync(Client, prompts, batch));
+    public Task SequentialAsync() => RunBatchAsync(prompts.Count, batch => BatchStrategies.SequentialAsync(Sdk, prompts, batch));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task Concurrent() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Client, prompts, batch));
+    public Task Concurrent() => RunBatchAsync(prompts.Count, batch => BatchStrategies.WhenAllAsync(Sdk, prompts, batch));
 
     public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.Batch(PromptMix.SeedScenario);
 
-    protected override void Setup() => prompts = PlannedPrompt.For(PromptMix.SeedScenario, Target.GroundTruth);
+    protected override void Setup()
+    {
+        prompts = PlannedPrompt.For(PromptMix.SeedScenario, Target.GroundTruth);
+        blocking = new BlockingSdkChatCall(Client);
+    }
 }

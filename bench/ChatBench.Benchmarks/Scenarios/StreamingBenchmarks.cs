@@ -35,7 +35,7 @@ public class StreamingBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Bounded, WorkersParameter = nameof(Concurrency))]
     public Task Streams() => RunBatchAsync(
         prompts.Count,
-        batch => BatchStrategies.BoundedAsync(prompts, Concurrency, prompt => StreamingChatCall.SendAsync(Client, prompt, batch)));
+        batch => BatchStrategies.BoundedAsync(prompts, Concurrency, prompt => SdkStreaming.SendAsync(prompt, batch)));
 
     /// <summary>With a workload or a replayed profile, the next iteration's requests get seeds of their own, planned outside the measured time.</summary>
     [IterationSetup]

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Hosting;
@@ -36,7 +36,7 @@ public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
     [IdealSchedule(ScheduleKind.Unbounded)]
     public Task Streams100RealTime() => RunBatchAsync(
         prompts.Count,
-        batch => Task.WhenAll(prompts.Select(prompt => StreamingChatCall.SendAsync(Client, prompt, batch))));
+        batch => Task.WhenAll(prompts.Select(prompt => SdkStreaming.SendAsync(prompt, batch))));
 
     protected override void Setup()
     {

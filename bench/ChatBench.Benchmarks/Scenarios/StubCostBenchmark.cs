@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
@@ -42,6 +43,8 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
 
     private StubProcess? server;
     private RawChatHttpClient raw = null!;
+    private RawChatCall completion = null!;
+    private RawStreamingChatCall stream = null!;
 
     // Each request has its own seed, so the stub's jitter spreads first tokens over ±10 % as in a real batch
     // instead of making all of them due in the same millisecond.
@@ -56,7 +59,7 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
-    public Task Completions1000() => RunAsync(completions, (p, b) => ClientStackRuns.RawAsync(raw, p, b));
+    public Task Completions1000() => RunAsync(completions, (p, b) => BatchStrategies.WhenAllAsync(completion, p, b));
 
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
@@ -68,6 +71,8 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
         server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, seed), Pipeline = Pipeline }));
         var profile = LatencyProfile.Default with { TimeScale = TimeScale, Seed = seed };
         raw = new RawChatHttpClient(BenchTarget.ForStub(server.BaseUri, Target.Model, profile), timeout: TimeSpan.FromMinutes(2));
+        completion = new RawChatCall(raw);
+        stream = new RawStreamingChatCall(raw);
         completions = PlannedPrompt.For(Enumerable.Range(0, InFlight).Select(i => new ChatPrompt(DefaultPromptRules.LongQuestion, i)).ToList(), profile);
         streams = completions.Take(Streams).ToList();
         WarmUpAsync().GetAwaiter().GetResult();
@@ -80,7 +85,7 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
     }
 
     private Task RawStreams(IReadOnlyList<PlannedPrompt> prompts, BatchRecorder batch) =>
-        Task.WhenAll(prompts.Select(p => RawStreamingChatCall.SendAsync(raw, p, batch)));
+        Task.WhenAll(prompts.Select(p => stream.SendAsync(p, batch)));
 
     private async Task WarmUpAsync()
     {
@@ -90,7 +95,7 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
         var costs = await WarmUp.UntilSettledAsync(MinCompletionWarmUpRounds, MaxCompletionWarmUpRounds, slack: 20, async () =>
         {
             var cpu = server!.CpuTime;
-            await WarmUp.SendAsync(completions, (p, b) => ClientStackRuns.RawAsync(raw, p, b));
+            await WarmUp.SendAsync(completions, (p, b) => BatchStrategies.WhenAllAsync(completion, p, b));
             return (server.CpuTime - cpu).TotalMicroseconds / InFlight;
         });
         Console.WriteLine($"// Stub warm-up: {costs.Count} batches of {InFlight} completions, server CPU per request [us]: {string.Join(' ', costs.Select(c => c.ToString("F0", CultureInfo.InvariantCulture)))}");

@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
@@ -29,9 +30,12 @@ public static class WarmUp
         var prompts = PlannedPrompt.For(Enumerable.Range(0, EmbeddedStubBatch).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList(), null);
         var scratch = Scratch();
 
+        var completion = new RawChatCall(raw);
+        var stream = new RawStreamingChatCall(raw);
+
         // One stream in five, the rest whole answers, in one batch: both paths warm with every round.
         Task Send(IReadOnlyList<PlannedPrompt> batchPrompts, BatchRecorder batch) => Task.WhenAll(batchPrompts.Select(
-            (prompt, i) => i % 5 == 0 ? RawStreamingChatCall.SendAsync(raw, prompt, batch) : RawChatCall.SendAsync(raw, prompt, batch)));
+            (prompt, i) => i % 5 == 0 ? stream.SendAsync(prompt, batch) : completion.SendAsync(prompt, batch)));
         for (var round = 0; round < EmbeddedStubRounds; round++)
         {
             await SendAsync(scratch, prompts, Send, tolerateFailures: replaysErrors);

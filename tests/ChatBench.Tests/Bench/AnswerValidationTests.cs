@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
@@ -13,7 +14,7 @@ namespace ChatBench.Tests.Bench;
 /// </summary>
 public sealed class AnswerValidationTests : IDisposable
 {
-    private static readonly string[] Paths = ["sdk", "sdk-blocking", "sdk-streaming", "raw", "extensions-ai"];
+    private static readonly string[] Paths = ["sdk", "sdk-blocking", "sdk-streaming", "raw", "raw-streaming", "extensions-ai"];
 
     private readonly string directory = Directory.CreateTempSubdirectory("chatbench-answers-").FullName;
 
@@ -22,7 +23,7 @@ public sealed class AnswerValidationTests : IDisposable
         var data = new TheoryData<string, string, bool, string, string>();
         foreach (var path in Paths)
         {
-            data.Add(path, "Four.", true, "stop", RequestRecord.Ok);
+            data.Add(path, "Four.", true, "stop", "ok");
             data.Add(path, "Four.", false, "stop", "no usage");
             data.Add(path, string.Empty, true, "stop", "empty answer");
             data.Add(path, "Four.", true, "content_filter", "finish_reason content_filter");
@@ -44,7 +45,7 @@ public sealed class AnswerValidationTests : IDisposable
 
         batch.Complete(failuresAreTheResult: true);
         log.Flush();
-        Assert.Equal(expected, RecordLog.Read(directory, path).Single().Requests.Single().Outcome);
+        Assert.Equal(expected, RecordLog.Read(directory, path).Single().Requests.Single().Outcome.ToString());
     }
 
     [Fact]
@@ -76,25 +77,32 @@ public sealed class AnswerValidationTests : IDisposable
         switch (path)
         {
             case "sdk":
-                await ChatCall.SendAsync(ChatClientFactory.Create(target), prompt, batch);
+                await new SdkChatCall(ChatClientFactory.Create(target)).SendAsync(prompt, batch);
                 break;
             case "sdk-blocking":
-                ChatCall.Send(ChatClientFactory.Create(target), prompt, batch);
+                new BlockingSdkChatCall(ChatClientFactory.Create(target)).Send(prompt, batch);
                 break;
             case "sdk-streaming":
-                await StreamingChatCall.SendAsync(ChatClientFactory.Create(target), prompt, batch);
+                await new SdkStreamingChatCall(ChatClientFactory.Create(target)).SendAsync(prompt, batch);
                 break;
             case "raw":
                 using (var raw = new RawChatHttpClient(target))
                 {
-                    await RawChatCall.SendAsync(raw, prompt, batch);
+                    await new RawChatCall(raw).SendAsync(prompt, batch);
+                }
+
+                break;
+            case "raw-streaming":
+                using (var raw = new RawChatHttpClient(target))
+                {
+                    await new RawStreamingChatCall(raw).SendAsync(prompt, batch);
                 }
 
                 break;
             default:
                 using (var client = ExtensionsAIChatClientFactory.Create(target))
                 {
-                    await ExtensionsAIChatCall.SendAsync(client, prompt, batch);
+                    await new ExtensionsAIChatCall(client).SendAsync(prompt, batch);
                 }
 
                 break;

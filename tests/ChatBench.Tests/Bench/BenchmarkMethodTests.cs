@@ -6,6 +6,7 @@ using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -58,12 +59,12 @@ public sealed class BenchmarkMethodTests
             if (type == typeof(RateLimitBenchmarks) && methodName == nameof(RateLimitBenchmarks.UnboundedSdkRetries))
             {
                 // The SDK's default retries give up on some 429s: that loss is what this case measures.
-                Assert.All(invocation.Requests, r => Assert.Contains(r.Outcome, (string[])[RequestRecord.Ok, "http 429"]));
+                Assert.All(invocation.Requests, r => Assert.Contains(r.Outcome, (RequestOutcome[])[RequestOutcome.Answered, RequestOutcome.HttpStatus(429)]));
                 Assert.NotEmpty(answered);
             }
             else
             {
-                Assert.All(invocation.Requests, r => Assert.Equal(RequestRecord.Ok, r.Outcome));
+                Assert.All(invocation.Requests, r => Assert.Equal(RequestOutcome.Answered, r.Outcome));
             }
 
             Assert.All(answered, r => Assert.True(r.OutputTokens > 0, $"request {r.Index} has no usage"));

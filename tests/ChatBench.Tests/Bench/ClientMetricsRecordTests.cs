@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -39,7 +40,7 @@ public sealed class ClientMetricsRecordTests
                 x = Math.Sqrt(x + 1);
             }
 
-            batch.Add(new RequestRecord { Index = 0, PromptClass = "short", StartMs = 0, EndMs = batch.Now(), Outcome = x > 0 ? RequestRecord.Ok : "never" });
+            batch.Add(new RequestRecord { Index = 0, PromptClass = "short", StartMs = 0, EndMs = batch.Now(), Outcome = x > 0 ? RequestOutcome.Answered : RequestOutcome.NotCompleted });
             batch.Complete();
             log.Flush();
 

@@ -1,4 +1,5 @@
 using System.Text;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Scenarios;
@@ -138,13 +139,13 @@ public sealed class ClientStackTests : IDisposable
                 var sdk = ChatClientFactory.Create(target);
                 if (!streaming)
                 {
-                    ChatCompletion completion = sdk.CompleteChat([new UserChatMessage(prompt)], ChatCall.Options(planned), cancellation);
+                    ChatCompletion completion = sdk.CompleteChat([new UserChatMessage(prompt)], SdkChatCall.Options(planned), cancellation);
                     return (completion.Content[0].Text, completion.Usage?.OutputTokenCount);
                 }
 
                 var text = new StringBuilder();
                 int? tokens = null;
-                foreach (var update in sdk.CompleteChatStreaming([new UserChatMessage(prompt)], ChatCall.Options(planned), cancellation))
+                foreach (var update in sdk.CompleteChatStreaming([new UserChatMessage(prompt)], SdkChatCall.Options(planned), cancellation))
                 {
                     foreach (var part in update.ContentUpdate)
                     {
@@ -188,13 +189,13 @@ public sealed class ClientStackTests : IDisposable
         var prompt = planned.Prompt.Text;
         if (!streaming)
         {
-            ChatCompletion completion = await sdk.CompleteChatAsync([new UserChatMessage(prompt)], ChatCall.Options(planned), cancellation);
+            ChatCompletion completion = await sdk.CompleteChatAsync([new UserChatMessage(prompt)], SdkChatCall.Options(planned), cancellation);
             return (completion.Content[0].Text, completion.Usage?.OutputTokenCount);
         }
 
         var text = new StringBuilder();
         int? tokens = null;
-        await foreach (var update in sdk.CompleteChatStreamingAsync([new UserChatMessage(prompt)], ChatCall.Options(planned), cancellation))
+        await foreach (var update in sdk.CompleteChatStreamingAsync([new UserChatMessage(prompt)], SdkChatCall.Options(planned), cancellation))
         {
             foreach (var part in update.ContentUpdate)
             {

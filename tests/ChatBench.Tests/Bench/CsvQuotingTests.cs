@@ -1,5 +1,6 @@
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Reports.Csv;
+using ChatBench.Stubs.Outcomes;
 using Microsoft.VisualBasic.FileIO;
 
 namespace ChatBench.Tests.Bench;
@@ -11,7 +12,7 @@ public sealed class CsvQuotingTests
     public void A_workload_class_with_a_comma_and_quotes_stays_one_cell_of_the_requests_file()
     {
         const string promptClass = "support, \"billing\"";
-        var request = new RequestRecord { Index = 0, PromptClass = promptClass, StartMs = 1, EndMs = 11, Outcome = RequestRecord.Ok };
+        var request = new RequestRecord { Index = 0, PromptClass = promptClass, StartMs = 1, EndMs = 11, Outcome = RequestOutcome.Answered };
         var text = RequestsCsv.Render(["Requests"], [new RequestsCsv.Case("WhenAll", [10], [new InvocationRecord(0, [request])])]);
 
         var rows = Read(text);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
@@ -7,6 +8,8 @@ using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Latency.Recorded;
+using ChatBench.Stubs.Outcomes;
 using ChatBench.Tests.Stubs;
 
 namespace ChatBench.Tests.Bench;
@@ -26,12 +29,12 @@ public sealed class HarnessFaultTests : IDisposable
         var (client, prompts) = Client(stub, 60, 0.02);
         var batch = new RecordLog(directory, "errors").Begin(prompts.Count);
 
-        await BatchStrategies.WhenAllAsync(client, prompts, batch);
+        await BatchStrategies.WhenAllAsync(new SdkChatCall(client), prompts, batch);
 
         Assert.Throws<InvalidOperationException>(batch.Complete);
         var requests = RecordLog.Read(directory, "errors").Single().Requests;
         var latency = CaseLatency.Of(RecordLog.Read(directory, "errors"));
-        var errors = requests.Count(r => r.Outcome == "http 500");
+        var errors = requests.Count(r => r.Outcome == RequestOutcome.HttpStatus(500));
         Assert.InRange(errors, 5, 35);
         Assert.Equal(60 - errors, latency.Succeeded);
         Assert.Equal(latency.Succeeded, latency.E2E!.Count);
@@ -48,7 +51,7 @@ public sealed class HarnessFaultTests : IDisposable
         var batch = new RecordLog(directory, "stall").Begin(prompts.Count);
         var started = Stopwatch.GetTimestamp();
 
-        await BatchStrategies.WhenAllAsync(client, prompts, batch);
+        await BatchStrategies.WhenAllAsync(new SdkChatCall(client), prompts, batch);
 
         Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(20));
         var error = Assert.Throws<InvalidOperationException>(batch.Complete);
@@ -62,11 +65,11 @@ public sealed class HarnessFaultTests : IDisposable
         var (client, prompts) = Client(stub, 1, 0.02);
         var batch = new RecordLog(directory, "cut").Begin(1);
 
-        await StreamingChatCall.SendAsync(client, prompts[0], batch);
+        await new SdkStreamingChatCall(client).SendAsync(prompts[0], batch);
 
         Assert.Throws<InvalidOperationException>(batch.Complete);
         var request = RecordLog.Read(directory, "cut").Single().Requests.Single();
-        Assert.NotEqual(RequestRecord.Ok, request.Outcome);
+        Assert.Equal((RequestOutcomeKind.Cut, ErrorKinds.Cut), (request.Outcome.Kind, request.Outcome.ErrorKind));
         Assert.NotNull(request.FirstTokenMs);
         Assert.Null(RequestLatency.Of(request));
     }
@@ -80,7 +83,7 @@ public sealed class HarnessFaultTests : IDisposable
         var batch = new RecordLog(directory, "gone").Begin(prompts.Count);
         var started = Stopwatch.GetTimestamp();
 
-        var running = BatchStrategies.SequentialAsync(client, prompts, batch);
+        var running = BatchStrategies.SequentialAsync(new SdkChatCall(client), prompts, batch);
         await Task.Delay(300, TestContext.Current.CancellationToken);
         stub.Dispose();
         await running;
@@ -89,8 +92,8 @@ public sealed class HarnessFaultTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(batch.Complete);
         var requests = RecordLog.Read(directory, "gone").Single().Requests;
         Assert.Contains(requests, r => r.Succeeded);
-        Assert.Contains(requests, r => r.Outcome == "socket ConnectionRefused");
-        Assert.DoesNotContain(requests, r => r.Outcome == "not completed");
+        Assert.Contains(requests, r => r.Outcome == RequestOutcome.Failed("socket ConnectionRefused") && r.Outcome.ErrorKind == ErrorKinds.Other);
+        Assert.DoesNotContain(requests, r => r.Outcome == RequestOutcome.NotCompleted);
         Assert.Contains("requests failed", error.Message, StringComparison.Ordinal);
     }
 
@@ -102,7 +105,7 @@ public sealed class HarnessFaultTests : IDisposable
         var (client, prompts) = Client(stub, 5000, 1);
         var batch = new RecordLog(directory, "load").Begin(prompts.Count);
 
-        await BatchStrategies.WhenAllAsync(client, prompts, batch);
+        await BatchStrategies.WhenAllAsync(new SdkChatCall(client), prompts, batch);
 
         batch.Complete();
         Assert.Equal(5000, await SettledCount.SucceededAsync(stub.Statistics, 5000));

@@ -1,8 +1,11 @@
+using System.Net.Sockets;
 using System.Text.Json;
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Reports;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Latency.Recorded;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -36,6 +39,33 @@ public sealed class LatencyProfileTests
         Assert.Equal(2.0 / 84, profile.Errors.Kinds[ErrorKinds.RateLimited].Rate, 12);
         Assert.Equal(1, profile.Errors.Kinds[ErrorKinds.ServerError].Count);
         Assert.Equal(1, profile.Errors.Kinds[ErrorKinds.Cut].Count);
+    }
+
+    [Fact]
+    public void A_refused_connection_and_a_filtered_answer_are_other_failures_not_cut_streams()
+    {
+        var results = Results() with
+        {
+            Cases =
+            [
+                new CaseResult
+                {
+                    Method = "Streams",
+                    Success = true,
+                    Requests =
+                    [
+                        new RequestSample(Short, "short", 13, RequestOutcome.Answered, 100, 10, 290, 20),
+                        new RequestSample(Short, "short", 13, FailureOutcome.Of(new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused))), null, null, 1, null),
+                        new RequestSample(Short, "short", 13, AnswerRule.Outcome(new AnswerFacts(HasContent: true, 6, "content_filter", MaxTokensSet: false)), null, null, 150, null),
+                    ],
+                },
+            ],
+        };
+
+        var kinds = LatencyProfileReport.Build(results).Errors.Kinds;
+
+        Assert.Equal(2, kinds[ErrorKinds.Other].Count);
+        Assert.False(kinds.ContainsKey(ErrorKinds.Cut));
     }
 
     [Fact]
@@ -112,14 +142,14 @@ public sealed class LatencyProfileTests
     {
         var requests = Enumerable.Range(0, 40).SelectMany(i => new[]
         {
-            new RequestSample(Short, "short", 13, "ok", 100 + i, 10, 100 + i + (19 * 10), 20),
-            new RequestSample(Long, "long", 25, "ok", 300 + i, 12, 300 + i + (59 * 12), 60),
+            new RequestSample(Short, "short", 13, RequestOutcome.Answered, 100 + i, 10, 100 + i + (19 * 10), 20),
+            new RequestSample(Long, "long", 25, RequestOutcome.Answered, 300 + i, 12, 300 + i + (59 * 12), 60),
         }).Concat(
         [
-            new RequestSample(Short, "short", 13, "http 429", null, null, 5, null),
-            new RequestSample(Short, "short", 13, "http 429", null, null, 7, null),
-            new RequestSample(Long, "long", 25, "http 503", null, null, 9, null),
-            new RequestSample(Long, "long", 25, "HttpIOException", null, null, 400, null),
+            new RequestSample(Short, "short", 13, RequestOutcome.HttpStatus(429), null, null, 5, null),
+            new RequestSample(Short, "short", 13, RequestOutcome.HttpStatus(429), null, null, 7, null),
+            new RequestSample(Long, "long", 25, RequestOutcome.HttpStatus(503), null, null, 9, null),
+            new RequestSample(Long, "long", 25, RequestOutcome.Cut("HttpIOException"), null, null, 400, null),
         ]).ToList();
         return new ResultsFile
         {

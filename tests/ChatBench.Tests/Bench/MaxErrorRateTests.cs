@@ -1,6 +1,7 @@
 using ChatBench.Benchmarks;
 using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -20,7 +21,7 @@ public sealed class MaxErrorRateTests
         Assert.Contains("2 of 20 requests failed (2 x http 503)", error.Message, StringComparison.Ordinal);
         var recorded = RecordLog.Read(directory, "case");
         Assert.Equal(2, recorded.Count);
-        Assert.Equal(1, recorded[0].Requests.Count(r => r.Outcome == "http 503"));
+        Assert.Equal(1, recorded[0].Requests.Count(r => r.Outcome == RequestOutcome.HttpStatus(503)));
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class MaxErrorRateTests
     {
         for (var i = 0; i < 20; i++)
         {
-            batch.Add(new RequestRecord { Index = i, PromptClass = "short", StartMs = 0, EndMs = 10, Outcome = i < failures ? "http 503" : RequestRecord.Ok });
+            batch.Add(new RequestRecord { Index = i, PromptClass = "short", StartMs = 0, EndMs = 10, Outcome = i < failures ? RequestOutcome.HttpStatus(503) : RequestOutcome.Answered });
         }
 
         return batch;

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Reports;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Reports;
 using ChatBench.Benchmarks.Summaries;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -43,7 +44,7 @@ public sealed class RecordStoreTests
         {
             var log = new RecordLog(directory, "Case.Method(N=1)");
             var batch = log.Begin(1);
-            batch.Add(new RequestRecord { Index = 0, PromptClass = "short", StartMs = 1, FirstTokenMs = 2, EndMs = 3, Outcome = RequestRecord.Ok, OutputTokens = 6, ExpectedTotalMs = 2.5 });
+            batch.Add(new RequestRecord { Index = 0, PromptClass = "short", StartMs = 1, FirstTokenMs = 2, EndMs = 3, Outcome = RequestOutcome.Answered, OutputTokens = 6, ExpectedTotalMs = 2.5 });
             batch.Complete();
             log.Flush();
 
@@ -67,13 +68,13 @@ public sealed class RecordStoreTests
         {
             var log = new RecordLog(directory, "Case.Failing()");
             var batch = log.Begin(2);
-            batch.Add(new RequestRecord { Index = 0, PromptClass = "short", StartMs = 0, EndMs = 1, Outcome = RequestRecord.Ok });
-            batch.Add(new RequestRecord { Index = 1, PromptClass = "short", StartMs = 0, EndMs = 1, Outcome = "http 500" });
+            batch.Add(new RequestRecord { Index = 0, PromptClass = "short", StartMs = 0, EndMs = 1, Outcome = RequestOutcome.Answered });
+            batch.Add(new RequestRecord { Index = 1, PromptClass = "short", StartMs = 0, EndMs = 1, Outcome = RequestOutcome.HttpStatus(500) });
 
             var error = Assert.Throws<InvalidOperationException>(batch.Complete);
 
             Assert.Contains("1 x http 500", error.Message, StringComparison.Ordinal);
-            Assert.Equal("http 500", RecordLog.Read(directory, "Case.Failing()").Single().Requests[1].Outcome);
+            Assert.Equal(RequestOutcome.HttpStatus(500), RecordLog.Read(directory, "Case.Failing()").Single().Requests[1].Outcome);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using ChatBench.Benchmarks.Results;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -67,8 +68,8 @@ public sealed class ResultsFixture : IDisposable
     private static CaseResult Seed(string method, double mean, bool baseline, bool concurrent)
     {
         RequestResult[] requests = concurrent
-            ? [new(0, "hockey-players", 0.1, null, 215, 147, "ok"), new(1, "two-plus-two", 0.5, null, 55.5, 6, "ok")]
-            : [new(0, "hockey-players", 0.1, null, 215, 147, "ok"), new(1, "two-plus-two", 215.2, null, 270.2, 6, "ok")];
+            ? [new(0, "hockey-players", 0.1, null, 215, 147, RequestOutcome.Answered), new(1, "two-plus-two", 0.5, null, 55.5, 6, RequestOutcome.Answered)]
+            : [new(0, "hockey-players", 0.1, null, 215, 147, RequestOutcome.Answered), new(1, "two-plus-two", 215.2, null, 270.2, 6, RequestOutcome.Answered)];
         var first = concurrent ? 1 : 0;
         return Case(method, mean, concurrent ? 211.0 : 262.8, baseline) with
         {

@@ -2,6 +2,7 @@ using ChatBench.Benchmarks.Configuration;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -23,12 +24,12 @@ public sealed class SloGoodputTests
     public void Goodput_counts_requests_meeting_every_limit_per_second_of_the_run()
     {
         // Scheduled at 0, 250, 500, 750 ms; the run spans 0 to 2,000 ms. Limits: TTFT 100 ms, E2E 1,000 ms.
-        RequestRecord Request(int i, double ttft, double e2e, string outcome = RequestRecord.Ok) => new()
+        RequestRecord Request(int i, double ttft, double e2e, RequestOutcome? outcome = null) => new()
         {
             Index = i, PromptClass = "p", StartMs = i * 250, FirstTokenMs = (i * 250) + ttft, LastTokenMs = (i * 250) + e2e,
-            EndMs = (i * 250) + e2e, OutputTokens = 5, Outcome = outcome, SendLagMs = i * 0.1,
+            EndMs = (i * 250) + e2e, OutputTokens = 5, Outcome = outcome ?? RequestOutcome.Answered, SendLagMs = i * 0.1,
         };
-        var invocation = new InvocationRecord(0, [Request(0, 50, 500), Request(1, 150, 600), Request(2, 90, 1250), Request(3, 80, 1250, "http 500")])
+        var invocation = new InvocationRecord(0, [Request(0, 50, 500), Request(1, 150, 600), Request(2, 90, 1250), Request(3, 80, 1250, RequestOutcome.HttpStatus(500))])
         {
             OpenLoop = new OpenLoopRecord(2, 1, "poisson") { SloTtftMs = 100, SloE2EMs = 1000 },
         };

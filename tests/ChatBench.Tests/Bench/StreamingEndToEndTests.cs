@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
@@ -25,10 +26,11 @@ public sealed class StreamingEndToEndTests
             // benchmarks' warm-up iteration, the first rounds are not measured.
             const int WarmUpRounds = 3;
             var log = new RecordLog(directory, "streams");
+            var call = new SdkStreamingChatCall(client);
             for (var round = 0; round < WarmUpRounds + 2; round++)
             {
                 var batch = log.Begin(prompts.Count);
-                await Task.WhenAll(prompts.Select(p => StreamingChatCall.SendAsync(client, p, batch)));
+                await Task.WhenAll(prompts.Select(p => call.SendAsync(p, batch)));
                 batch.Complete();
             }
 

@@ -1,5 +1,6 @@
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -36,8 +37,8 @@ public sealed class StreamingMetricsTests
     [Fact]
     public void A_failed_request_has_no_latency_and_counts_only_as_an_error()
     {
-        var failed = Stream(start: 0, first: 5, last: 6, end: 7, tokens: 2) with { Outcome = "http 500" };
-        var cut = Stream(start: 0, first: 5, last: 6, end: 7, tokens: null) with { Outcome = "HttpIOException" };
+        var failed = Stream(start: 0, first: 5, last: 6, end: 7, tokens: 2) with { Outcome = RequestOutcome.HttpStatus(500) };
+        var cut = Stream(start: 0, first: 5, last: 6, end: 7, tokens: null) with { Outcome = RequestOutcome.Cut("HttpIOException") };
         var ok = Stream(start: 0, first: 100, last: 190, end: 191, tokens: 10);
 
         var latency = CaseLatency.Of([new InvocationRecord(0, [At(ok, 0), At(failed, 1), At(cut, 2)])]);
@@ -54,7 +55,7 @@ public sealed class StreamingMetricsTests
     [Fact]
     public void A_non_streaming_request_has_an_e2e_and_no_ttft()
     {
-        var record = new RequestRecord { Index = 0, PromptClass = "short", StartMs = 5, LastTokenMs = 55, EndMs = 55, OutputTokens = 6, Outcome = RequestRecord.Ok };
+        var record = new RequestRecord { Index = 0, PromptClass = "short", StartMs = 5, LastTokenMs = 55, EndMs = 55, OutputTokens = 6, Outcome = RequestOutcome.Answered };
 
         var latency = RequestLatency.Of(record)!;
 
@@ -100,7 +101,7 @@ public sealed class StreamingMetricsTests
         LastTokenMs = last,
         EndMs = end,
         OutputTokens = tokens,
-        Outcome = RequestRecord.Ok,
+        Outcome = RequestOutcome.Answered,
         ExpectedTtftMs = expectedTtft,
         ExpectedTotalMs = expectedTotal,
     };

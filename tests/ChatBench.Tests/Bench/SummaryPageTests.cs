@@ -1,5 +1,6 @@
 using ChatBench.Benchmarks.Reports;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -54,7 +55,7 @@ public sealed class SummaryPageTests
 
         var slow = ResultsFixture.Case("Concurrent", 217.5, 211.0, baseline: false) with
         {
-            MedianIteration = [new(0, "hockey-players", 0.1, null, 215, 147, "ok"), new(1, "two-plus-two", 0.5, null, 230, 6, "ok")],
+            MedianIteration = [new(0, "hockey-players", 0.1, null, 215, 147, RequestOutcome.Answered), new(1, "two-plus-two", 0.5, null, 230, 6, RequestOutcome.Answered)],
             Iterations = [new IterationResult { Requests = 2, Failed = 0, SpanMs = 230, FirstAnswered = 0 }, new IterationResult { Requests = 2, Failed = 0, SpanMs = 230, FirstAnswered = 1 }],
         };
         results.Write("SeedScenarioBenchmarks", new SummaryPlacement(1, "Two questions", "Long and short.", ChartKind.Timeline, null), [slow]);

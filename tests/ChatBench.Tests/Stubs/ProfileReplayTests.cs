@@ -57,7 +57,7 @@ public sealed class ProfileReplayTests
         Assert.Equal(1, timeout.Statistics.Cut);
     }
 
-    private static RecordedProfile Profile(double errorRate, string kind = ErrorKinds.RateLimited) => new()
+    internal static RecordedProfile Profile(double errorRate, string kind = ErrorKinds.RateLimited) => new()
     {
         SchemaVersion = RecordedProfile.CurrentSchemaVersion,
         Target = "live",

@@ -1,26 +1,27 @@
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Scenarios;
 using OpenAI.Chat;
 
-namespace ChatBench.Benchmarks.Scenarios;
+namespace ChatBench.Benchmarks.Calls;
 
 /// <summary>
 /// One streaming chat request through the SDK, timed chunk by chunk. The first token is the first update with
 /// non-empty content (the role-only update does not count); output tokens come from the server's usage, never from
 /// counting chunks; the answer is checked by <see cref="AnswerRule"/>, so a stream without content, usage or a proper
-/// finish reason is a failure, not a short answer.
+/// finish reason is a failure, not a short answer. It times its own stream rather than through
+/// <see cref="AwaitedChatCall{TAnswer}"/>: reading the updates there would add an await to every request.
 /// </summary>
-public static class StreamingChatCall
+public sealed class SdkStreamingChatCall(ChatClient client) : IChatCall
 {
-    public static async Task SendAsync(ChatClient client, PlannedPrompt prompt, BatchRecorder batch)
+    public async Task SendAsync(PlannedPrompt prompt, BatchRecorder batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        batch.Add(await StreamAsync(client, prompt, batch, batch.Now()));
+        batch.Add(await StreamAsync(prompt, batch, batch.Now()));
     }
 
     /// <summary>One stream, its times counted from <paramref name="start"/> (a batch time: now, or an open loop's schedule).</summary>
-    public static async Task<RequestRecord> StreamAsync(ChatClient client, PlannedPrompt prompt, BatchRecorder batch, double start)
+    public async Task<RequestRecord> StreamAsync(PlannedPrompt prompt, BatchRecorder batch, double start)
     {
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(batch);
         var timing = new StreamTiming(prompt.Plan?.CompletionTokens ?? 64);
@@ -28,8 +29,7 @@ public static class StreamingChatCall
         string? finishReason = null;
         try
         {
-            var options = ChatCall.Options(prompt);
-            await foreach (var update in client.CompleteChatStreamingAsync(prompt.Prompt.SdkMessages(), options))
+            await foreach (var update in client.CompleteChatStreamingAsync(prompt.Prompt.SdkMessages(), SdkChatCall.Options(prompt)))
             {
                 var now = batch.Now();
                 if (HasContent(update))
@@ -38,15 +38,15 @@ public static class StreamingChatCall
                 }
 
                 tokens = update.Usage?.OutputTokenCount ?? tokens;
-                finishReason = update.FinishReason is { } reason ? ChatCall.ApiName(reason) : finishReason;
+                finishReason = update.FinishReason is { } reason ? SdkChatCall.ApiName(reason) : finishReason;
             }
 
-            var outcome = AnswerRule.Outcome(timing.First is not null, tokens, finishReason, options.MaxOutputTokenCount is not null);
-            return prompt.Streamed(start, timing.First, timing.Last, batch.Now(), tokens, outcome, timing.Gaps);
+            var end = batch.Now();
+            return prompt.Streamed(start, timing, end, new AnswerFacts(timing.First is not null, tokens, finishReason, prompt.Prompt.Request?.MaxTokens is not null));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return prompt.Streamed(start, timing.First, timing.Last, batch.Now(), tokens, ChatCall.OutcomeOf(e), timing.Gaps);
+            return prompt.Streamed(start, timing, batch.Now(), tokens, e);
         }
     }
 
