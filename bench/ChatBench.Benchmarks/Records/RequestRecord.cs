@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Benchmarks.Records;
@@ -53,7 +54,9 @@ public sealed record RequestRecord
     /// <summary>Where the time beyond the plan went, for the overhead benchmark only.</summary>
     public RequestTiming? Timing { get; init; }
 
+    [JsonIgnore]
     public bool Succeeded => Outcome.Succeeded;
 
+    [JsonIgnore]
     public double LatencyMs => EndMs - StartMs;
 }

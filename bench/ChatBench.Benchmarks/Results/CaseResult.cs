@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Records;
 using System.Globalization;
 using System.Text.Json.Serialization;
 
@@ -48,7 +49,7 @@ public sealed record CaseResult
     public IReadOnlyList<RequestSample>? Requests { get; init; }
 
     /// <summary>The requests of the median iteration (by its last answer), for cases of at most <see cref="MedianIterationLimit"/> requests.</summary>
-    public IReadOnlyList<RequestResult>? MedianIteration { get; init; }
+    public IReadOnlyList<RequestRecord>? MedianIteration { get; init; }
 
     public const int MedianIterationLimit = 100;
 

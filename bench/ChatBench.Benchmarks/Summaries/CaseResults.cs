@@ -74,7 +74,8 @@ public static class CaseResults
             .ToList();
     }
 
-    private static List<RequestResult>? MedianIteration(IReadOnlyList<InvocationRecord> invocations)
+    /// <summary>The median iteration's requests as recorded, rounded to the microsecond, without the per-chunk detail.</summary>
+    private static List<RequestRecord>? MedianIteration(IReadOnlyList<InvocationRecord> invocations)
     {
         if (invocations.Count == 0 || invocations[0].Requests.Count > CaseResult.MedianIterationLimit)
         {
@@ -84,7 +85,15 @@ public static class CaseResults
         var median = invocations.OrderBy(i => i.Requests.Count == 0 ? 0 : i.Requests.Max(r => r.EndMs)).ElementAt(invocations.Count / 2);
         return median.Requests
             .OrderBy(r => r.Index)
-            .Select(r => new RequestResult(r.Index, r.PromptClass, Round(r.StartMs), r.FirstTokenMs is { } t ? Round(t) : null, Round(r.EndMs), r.OutputTokens, r.Outcome))
+            .Select(r => r with
+            {
+                StartMs = Round(r.StartMs),
+                FirstTokenMs = r.FirstTokenMs is { } first ? Round(first) : null,
+                LastTokenMs = r.LastTokenMs is { } last ? Round(last) : null,
+                EndMs = Round(r.EndMs),
+                ChunkGapsMs = null,
+                Timing = null,
+            })
             .ToList();
     }
 

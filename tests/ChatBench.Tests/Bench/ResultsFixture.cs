@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Stubs.Outcomes;
 
@@ -67,9 +68,9 @@ public sealed class ResultsFixture : IDisposable
 
     private static CaseResult Seed(string method, double mean, bool baseline, bool concurrent)
     {
-        RequestResult[] requests = concurrent
-            ? [new(0, "hockey-players", 0.1, null, 215, 147, RequestOutcome.Answered), new(1, "two-plus-two", 0.5, null, 55.5, 6, RequestOutcome.Answered)]
-            : [new(0, "hockey-players", 0.1, null, 215, 147, RequestOutcome.Answered), new(1, "two-plus-two", 215.2, null, 270.2, 6, RequestOutcome.Answered)];
+        RequestRecord[] requests = concurrent
+            ? [Answered(0, "hockey-players", 0.1, 215, 147), Answered(1, "two-plus-two", 0.5, 55.5, 6)]
+            : [Answered(0, "hockey-players", 0.1, 215, 147), Answered(1, "two-plus-two", 215.2, 270.2, 6)];
         var first = concurrent ? 1 : 0;
         return Case(method, mean, concurrent ? 211.0 : 262.8, baseline) with
         {
@@ -77,6 +78,9 @@ public sealed class ResultsFixture : IDisposable
             Iterations = [.. Enumerable.Range(0, 3).Select(_ => new IterationResult { Requests = 2, Failed = 0, SpanMs = 215, FirstAnswered = first })],
         };
     }
+
+    public static RequestRecord Answered(int index, string promptClass, double startMs, double endMs, int tokens) =>
+        new() { Index = index, PromptClass = promptClass, StartMs = startMs, EndMs = endMs, OutputTokens = tokens, Outcome = RequestOutcome.Answered };
 
     private static CaseResult Streaming(int concurrency, double ttft) => Case("Streams", 200 + concurrency, 190, baseline: false, ("Concurrency", concurrency)) with
     {

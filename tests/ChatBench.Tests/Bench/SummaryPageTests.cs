@@ -1,6 +1,5 @@
 using ChatBench.Benchmarks.Reports;
 using ChatBench.Benchmarks.Results;
-using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
 
@@ -55,7 +54,7 @@ public sealed class SummaryPageTests
 
         var slow = ResultsFixture.Case("Concurrent", 217.5, 211.0, baseline: false) with
         {
-            MedianIteration = [new(0, "hockey-players", 0.1, null, 215, 147, RequestOutcome.Answered), new(1, "two-plus-two", 0.5, null, 230, 6, RequestOutcome.Answered)],
+            MedianIteration = [ResultsFixture.Answered(0, "hockey-players", 0.1, 215, 147), ResultsFixture.Answered(1, "two-plus-two", 0.5, 230, 6)],
             Iterations = [new IterationResult { Requests = 2, Failed = 0, SpanMs = 230, FirstAnswered = 0 }, new IterationResult { Requests = 2, Failed = 0, SpanMs = 230, FirstAnswered = 1 }],
         };
         results.Write("SeedScenarioBenchmarks", new SummaryPlacement(1, "Two questions", "Long and short.", ChartKind.Timeline, null), [slow]);
