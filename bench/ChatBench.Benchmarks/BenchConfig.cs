@@ -1,18 +1,20 @@
 using System.Globalization;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.ConsoleArguments;
 using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Exporters.Csv;
+using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
-using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.BenchmarkDotNetOutput;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Results.Metrics;
-using ChatBench.Benchmarks.Scenarios;
-using ChatBench.Benchmarks.Summaries;
+using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Workloads;
 using Perfolizer.Horology;
 using Perfolizer.Metrology;
 
@@ -87,5 +89,28 @@ public static class BenchConfig
         return includeHeavy
             ? config
             : config.AddFilter(new SimpleFilter(c => !c.Descriptor.Categories.Contains(BenchmarkCategories.Heavy)));
+    }
+
+    /// <summary>What the JSON results say about the run: target, model, commit, date, iterations, arguments.</summary>
+    public static RunDescription Describe(BenchOptions options, CommandLineOptions parsed, string root)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(parsed);
+        var stub = options.Target == TargetKind.Stub;
+        return new RunDescription
+        {
+            Target = stub ? "stub" : "live",
+            BaseUrl = stub ? null : options.BaseUrl.ToString(),
+            Model = options.Model,
+            TimeScale = stub ? options.TimeScale : null,
+            Seed = stub ? options.Seed : null,
+            Commit = GitRevision.Of(root),
+            DateUtc = DateTimeOffset.UtcNow,
+            WarmupIterations = parsed.WarmupIterationCount ?? WarmupIterations,
+            MeasuredIterations = parsed.IterationCount ?? MeasuredIterations(options),
+            BenchmarkArguments = options.BenchmarkDotNetArguments,
+            Workload = options.Workload,
+            Profile = options.Profile,
+        };
     }
 }

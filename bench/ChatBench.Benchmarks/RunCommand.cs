@@ -1,14 +1,13 @@
 using System.Globalization;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.ConsoleArguments;
 using BenchmarkDotNet.ConsoleArguments.ListBenchmarks;
+using BenchmarkDotNet.ConsoleArguments;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Running;
-using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Reports;
+using ChatBench.Benchmarks.BenchmarkDotNetOutput;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Results;
-using ChatBench.Benchmarks.Scenarios;
-using ChatBench.Benchmarks.Summaries;
 using ChatBench.Benchmarks.Targets;
 
 namespace ChatBench.Benchmarks;
@@ -79,7 +78,7 @@ public static class RunCommand
             }
         }
 
-        var run = Describe(options, parsedOptions, root);
+        var run = BenchConfig.Describe(options, parsedOptions, root);
         var config = BenchConfig.Create(options, artifacts, records, heavy, session.Settings, run);
         var (_, parsedConfig, _) = ConfigParser.Parse(arguments, new AccumulationLogger(), config);
         var planned = ManualConfig.Union(config, parsedConfig);
@@ -130,26 +129,6 @@ public static class RunCommand
         }
 
         return ExitCodes.Ok;
-    }
-
-    private static RunDescription Describe(BenchOptions options, CommandLineOptions parsed, string root)
-    {
-        var stub = options.Target == TargetKind.Stub;
-        return new RunDescription
-        {
-            Target = stub ? "stub" : "live",
-            BaseUrl = stub ? null : options.BaseUrl.ToString(),
-            Model = options.Model,
-            TimeScale = stub ? options.TimeScale : null,
-            Seed = stub ? options.Seed : null,
-            Commit = GitRevision.Of(root),
-            DateUtc = DateTimeOffset.UtcNow,
-            WarmupIterations = parsed.WarmupIterationCount ?? BenchConfig.WarmupIterations,
-            MeasuredIterations = parsed.IterationCount ?? BenchConfig.MeasuredIterations(options),
-            BenchmarkArguments = options.BenchmarkDotNetArguments,
-            Workload = options.Workload,
-            Profile = options.Profile,
-        };
     }
 
     private static string OneLine(string text) => text.ReplaceLineEndings(" ").TrimEnd('.');

@@ -1,4 +1,4 @@
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Workloads;
 using Microsoft.Extensions.AI;
 
 namespace ChatBench.Benchmarks.Calls;

@@ -1,6 +1,7 @@
+using ChatBench.Benchmarks.Arrivals;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Workloads;
 using OpenAI.Chat;
 
 namespace ChatBench.Benchmarks.Calls;

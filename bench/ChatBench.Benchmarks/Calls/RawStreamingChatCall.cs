@@ -1,6 +1,6 @@
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Calls;
 

@@ -1,5 +1,5 @@
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Workloads;
 using OpenAI.Chat;
 using Polly;
 

@@ -1,5 +1,5 @@
 using System.ClientModel;
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Workloads;
 using OpenAI.Chat;
 
 namespace ChatBench.Benchmarks.Calls;

@@ -1,5 +1,6 @@
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs.Latency.Recorded;
 
 namespace ChatBench.Benchmarks.Reports;

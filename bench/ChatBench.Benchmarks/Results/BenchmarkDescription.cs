@@ -1,3 +1,4 @@
+
 namespace ChatBench.Benchmarks.Results;
 
 /// <summary>The benchmark class a results file is about, and where its results go on the summary page.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Results;
 

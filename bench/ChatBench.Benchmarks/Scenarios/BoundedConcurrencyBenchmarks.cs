@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
+using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Scenarios;
 

@@ -1,9 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
+using ChatBench.Benchmarks.Workloads;
 using Microsoft.Extensions.AI;
 
 namespace ChatBench.Benchmarks.Scenarios;

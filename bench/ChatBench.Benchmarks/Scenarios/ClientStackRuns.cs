@@ -1,7 +1,9 @@
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Scenarios;
 

@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Results.Metrics;
+using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Scenarios;
 

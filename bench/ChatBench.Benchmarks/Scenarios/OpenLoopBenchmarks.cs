@@ -1,4 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Arrivals;
+using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Scenarios;

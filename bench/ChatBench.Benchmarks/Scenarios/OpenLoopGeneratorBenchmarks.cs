@@ -1,7 +1,11 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Arrivals;
 using ChatBench.Benchmarks.Calls;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs.Latency;
 
 namespace ChatBench.Benchmarks.Scenarios;

@@ -2,9 +2,12 @@ using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs.Latency;
 using OpenAI.Chat;
 

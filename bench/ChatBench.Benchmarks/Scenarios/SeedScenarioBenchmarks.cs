@@ -1,7 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Calls;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
+using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Scenarios;
 

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Stubs;
 

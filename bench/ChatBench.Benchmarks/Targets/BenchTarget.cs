@@ -1,4 +1,4 @@
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Latency.Recorded;
 

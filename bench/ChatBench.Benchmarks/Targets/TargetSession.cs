@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Hosting;
 

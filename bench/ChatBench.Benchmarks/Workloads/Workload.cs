@@ -1,4 +1,3 @@
-using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Benchmarks.Workloads;
 

@@ -2,8 +2,8 @@ using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
-using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Tests.Bench;
 

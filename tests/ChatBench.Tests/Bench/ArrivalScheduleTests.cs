@@ -1,5 +1,5 @@
-using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Arrivals;
+using ChatBench.Benchmarks.Options;
 
 namespace ChatBench.Tests.Bench;
 

@@ -1,5 +1,5 @@
 using ChatBench.Benchmarks;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 

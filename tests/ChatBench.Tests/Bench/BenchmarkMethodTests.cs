@@ -1,7 +1,8 @@
 using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;

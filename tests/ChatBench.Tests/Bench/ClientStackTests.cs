@@ -1,9 +1,9 @@
 using System.Text;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
-using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Latency;
 using Microsoft.Extensions.AI;

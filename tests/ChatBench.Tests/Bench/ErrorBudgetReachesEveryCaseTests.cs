@@ -1,4 +1,4 @@
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
-using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;

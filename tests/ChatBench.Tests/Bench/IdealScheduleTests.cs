@@ -1,6 +1,5 @@
-using ChatBench.Benchmarks.Reports;
+using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Results.Metrics;
-using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Tests.Bench;
 

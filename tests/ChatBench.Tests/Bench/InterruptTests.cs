@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using ChatBench.Benchmarks.Options;
 
 namespace ChatBench.Tests.Bench;
 

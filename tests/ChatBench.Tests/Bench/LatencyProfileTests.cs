@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Reports;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Latency.Recorded;
 using ChatBench.Stubs.Outcomes;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using ChatBench.Benchmarks;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 using ChatBench.Tests.Stubs;

@@ -1,5 +1,5 @@
 using ChatBench.Benchmarks;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Stubs.Outcomes;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Arrivals;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Tests.Bench;
 

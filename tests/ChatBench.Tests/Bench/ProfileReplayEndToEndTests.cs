@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Hosting;

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Reports;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Reports;
-using ChatBench.Benchmarks.Summaries;
+using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;

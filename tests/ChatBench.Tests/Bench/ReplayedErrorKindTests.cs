@@ -1,8 +1,8 @@
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Latency.Recorded;

@@ -1,7 +1,7 @@
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Configs;
 using ChatBench.Benchmarks;
-using ChatBench.Benchmarks.Configuration;
-using ChatBench.Benchmarks.Summaries;
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Tests.Bench;
 

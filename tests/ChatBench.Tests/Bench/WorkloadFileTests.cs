@@ -1,5 +1,5 @@
 using ChatBench.Benchmarks;
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs.Latency;
 
@@ -101,5 +101,5 @@ public sealed class WorkloadFileTests
         Assert.All(files, f => Assert.NotEmpty(WorkloadFile.Load(f).Requests));
     }
 
-    private static string RepositoryRoot() => ChatBench.Benchmarks.Configuration.RepositoryRoot.Find();
+    private static string RepositoryRoot() => ChatBench.Benchmarks.Options.RepositoryRoot.Find();
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatBench.Benchmarks.Targets;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Hosting;

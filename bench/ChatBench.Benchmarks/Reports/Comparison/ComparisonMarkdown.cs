@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Reports.Comparison;
 

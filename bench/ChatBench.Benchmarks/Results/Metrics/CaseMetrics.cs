@@ -1,4 +1,4 @@
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 
 namespace ChatBench.Benchmarks.Results.Metrics;
 

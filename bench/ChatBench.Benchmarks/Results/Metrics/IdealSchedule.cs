@@ -1,4 +1,4 @@
-using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Harness;
 
 namespace ChatBench.Benchmarks.Results.Metrics;
 

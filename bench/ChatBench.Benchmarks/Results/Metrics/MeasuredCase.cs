@@ -1,5 +1,5 @@
+using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Benchmarks.Results.Metrics;
 

@@ -1,6 +1,5 @@
-using ChatBench.Benchmarks.Configuration;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
-using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Results.Metrics;
 

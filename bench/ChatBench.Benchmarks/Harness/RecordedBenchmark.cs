@@ -1,0 +1,113 @@
+using System.Runtime.CompilerServices;
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Calls;
+using ChatBench.Benchmarks.Clients;
+using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
+using OpenAI.Chat;
+
+namespace ChatBench.Benchmarks.Harness;
+
+/// <summary>
+/// What every chat benchmark shares: the target the host's job set in this process, one <see cref="ChatClient"/> created in
+/// setup with its calls, and a record log for the one case BenchmarkDotNet runs in this process, flushed outside the measured time.
+/// </summary>
+public abstract class RecordedBenchmark
+{
+    private RecordLog? log;
+
+    protected BenchTarget Target { get; private set; } = null!;
+
+    protected ChatClient Client { get; private set; } = null!;
+
+    /// <summary>Non-streaming requests through <see cref="Client"/>.</summary>
+    protected SdkChatCall Sdk { get; private set; } = null!;
+
+    /// <summary>Streaming requests through <see cref="Client"/>.</summary>
+    protected SdkStreamingChatCall SdkStreaming { get; private set; } = null!;
+
+    /// <summary>Where this run's records go: shared by every benchmark process of one run.</summary>
+    protected string RecordsDirectory { get; private set; } = string.Empty;
+
+    /// <summary>The run's workload: the user's file, or the built-in mix.</summary>
+    protected Workload Workload { get; private set; } = null!;
+
+    /// <summary>
+    /// True when the run sends a workload file or replays a profile: then each iteration may send fresh request seeds,
+    /// so a deterministic endpoint answers every iteration with new draws, as a provider does. The default suite keeps
+    /// its fixed seeds, and with them its reference numbers.
+    /// </summary>
+    protected bool FreshSeedsPerIteration { get; private set; }
+
+    private double maxErrorRate;
+
+    [GlobalSetup]
+    public void GlobalSetup() => SetUpAgainst(RunSettings.FromJob());
+
+    /// <summary>Setup against settings given directly: what tests use instead of a job's variable.</summary>
+    public void SetUpAgainst(RunSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        RecordsDirectory = settings.RecordsDirectory;
+        Target = BenchTarget.From(settings);
+        Workload = Workload.From(settings.WorkloadPath);
+        maxErrorRate = settings.MaxErrorRate;
+        FreshSeedsPerIteration = settings.WorkloadPath is not null || settings.ProfilePath is not null;
+        UseClient(ChatClientFactory.Create(Target));
+        Setup();
+    }
+
+    [IterationCleanup]
+    public void IterationCleanup() => log?.Flush();
+
+    [GlobalCleanup]
+    public void GlobalCleanup()
+    {
+        log?.Flush();
+        Cleanup();
+    }
+
+    /// <summary>Extra setup after the target and client exist.</summary>
+    protected virtual void Setup()
+    {
+    }
+
+    protected virtual void Cleanup()
+    {
+    }
+
+    /// <summary>Points the benchmark at another target, for classes that need a stub of their own.</summary>
+    protected void Retarget(BenchTarget target)
+    {
+        Target = target;
+        UseClient(ChatClientFactory.Create(target));
+    }
+
+    private void UseClient(ChatClient client)
+    {
+        Client = client;
+        Sdk = new SdkChatCall(client);
+        SdkStreaming = new SdkStreamingChatCall(client);
+    }
+
+    /// <summary>
+    /// One call of a benchmark method: records the batch <paramref name="send"/> sends and fails the benchmark if more
+    /// of its requests failed than the run's error budget allows.
+    /// </summary>
+    protected async Task RunBatchAsync(int requests, Func<BatchRecorder, Task> send, [CallerMemberName] string method = "")
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        var batch = BeginBatch(requests, method);
+        await send(batch);
+        batch.Complete();
+    }
+
+    /// <summary>Starts recording one call of the benchmark method <paramref name="method"/>.</summary>
+    protected BatchRecorder BeginBatch(int requests, [CallerMemberName] string method = "")
+    {
+        log ??= new RecordLog(RecordsDirectory, CaseKey.Of(this, method));
+        return log.Begin(requests, maxErrorRate);
+    }
+}
