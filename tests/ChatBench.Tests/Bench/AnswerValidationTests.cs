@@ -76,23 +76,23 @@ public sealed class AnswerValidationTests : IDisposable
         switch (path)
         {
             case "sdk":
-                await ChatCall.SendAsync(ChatClientFactory.Create(target), prompt, batch);
+                await ChatCall.SendAsync(ChatClientFactory.Create(target, TestTimeouts.Request), prompt, batch);
                 break;
             case "sdk-blocking":
-                ChatCall.Send(ChatClientFactory.Create(target), prompt, batch);
+                ChatCall.Send(ChatClientFactory.Create(target, TestTimeouts.Request), prompt, batch);
                 break;
             case "sdk-streaming":
-                await StreamingChatCall.SendAsync(ChatClientFactory.Create(target), prompt, batch);
+                await StreamingChatCall.SendAsync(ChatClientFactory.Create(target, TestTimeouts.Request), prompt, batch);
                 break;
             case "raw":
-                using (var raw = new RawChatHttpClient(target))
+                using (var raw = new RawChatHttpClient(target, timeout: TestTimeouts.Request))
                 {
                     await RawChatCall.SendAsync(raw, prompt, batch);
                 }
 
                 break;
             default:
-                using (var client = ExtensionsAIChatClientFactory.Create(target))
+                using (var client = ExtensionsAIChatClientFactory.Create(target, TestTimeouts.Request))
                 {
                     await ExtensionsAIChatCall.SendAsync(client, prompt, batch);
                 }

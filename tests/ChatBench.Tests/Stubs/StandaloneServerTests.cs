@@ -12,15 +12,16 @@ public sealed partial class StandaloneServerTests
     public async Task The_server_starts_on_a_free_port_and_answers_the_sdk()
     {
         using var server = Start("--port", "0", "--time-scale", "0.02", "--api-key", "k-123");
+        using var deadline = Deadline();
         try
         {
-            var line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            var line = await server.StandardOutput.ReadLineAsync(deadline.Token);
             var url = ListeningOn().Match(line ?? string.Empty);
             Assert.True(url.Success, $"no URL in '{line}'");
             Assert.DoesNotContain("k-123", line, StringComparison.Ordinal);
 
-            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(url.Value) });
-            ChatCompletion answer = await client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: TestContext.Current.CancellationToken);
+            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = new Uri(url.Value), NetworkTimeout = TestTimeouts.Request });
+            ChatCompletion answer = await client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: deadline.Token);
 
             Assert.Equal("2 + 2 = 4.", answer.Content[0].Text);
         }
@@ -47,8 +48,9 @@ public sealed partial class StandaloneServerTests
     public async Task A_bad_option_is_a_one_line_error_and_exit_code_2(string option, string value, string named)
     {
         using var server = Start(option, value);
-        var errors = await server.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var deadline = Deadline();
+        var errors = await server.StandardError.ReadToEndAsync(deadline.Token);
+        await server.WaitForExitAsync(deadline.Token);
 
         Assert.Equal(2, server.ExitCode);
         Assert.StartsWith($"error: ", errors, StringComparison.Ordinal);
@@ -60,8 +62,9 @@ public sealed partial class StandaloneServerTests
     public async Task Help_lists_the_options_and_exits_0()
     {
         using var server = Start("--help");
-        var output = await server.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var deadline = Deadline();
+        var output = await server.StandardOutput.ReadToEndAsync(deadline.Token);
+        await server.WaitForExitAsync(deadline.Token);
 
         Assert.Equal(0, server.ExitCode);
         foreach (var option in (string[])["--port", "--host", "--time-scale", "--seed", "--api-key", "--max-concurrency", "--error-rate", "--stall-ms", "--cut-after", "--short-prompt-chars", "--pipeline", "--protocol", "--max-body-bytes", "--profile", "--replay-errors", "--length-jitter", "--ttft-per-token-ms"])
@@ -77,6 +80,14 @@ public sealed partial class StandaloneServerTests
         using var server = ChatBench.Benchmarks.Targets.StubProcess.Start(ChatBench.Benchmarks.Targets.StubProcess.Arguments(0.1, 7, "wiremock", faults));
 
         Assert.Equal("/v1", server.BaseUri.AbsolutePath);
+    }
+
+    /// <summary>A stub program that neither answers nor exits fails its test after 30 s, as the harness gives it to start, instead of holding it.</summary>
+    private static CancellationTokenSource Deadline()
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        return deadline;
     }
 
     private static Process Start(params string[] args)
