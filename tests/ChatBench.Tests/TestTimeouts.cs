@@ -4,14 +4,15 @@ namespace ChatBench.Tests;
 internal static class TestTimeouts
 {
     /// <summary>
-    /// The longest a request a test sends may go unanswered: twice the slowest single answer measured in the suite
-    /// (under 10 s, among the 5,000 requests at once at the real time scale, on a shared two-core machine).
+    /// The longest a request a test sends may go unanswered: over five times the 3.6 s the slowest batch of the suite
+    /// (5,000 requests at once at the real time scale) took as a whole on a shared two-core machine.
     /// </summary>
     public static readonly TimeSpan Request = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// The longest a benchmark class or method run in the test process may take: four times the slowest measured
-    /// (WireMockPipelineCostBenchmarks, 26 s through BenchmarkDotNet's engine on a shared two-core machine).
+    /// The longest a benchmark class or method run in the test process may take: over three times the slowest measured
+    /// (WireMockPipelineCostBenchmarks through BenchmarkDotNet's engine: 26 s, and 46 s at a load average of 15 on two
+    /// cores), and half BenchmarkDotNet's own limit.
     /// </summary>
-    public static readonly TimeSpan BenchmarkRun = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan BenchmarkRun = TimeSpan.FromSeconds(150);
 }
