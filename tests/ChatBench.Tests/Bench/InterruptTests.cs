@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 namespace ChatBench.Tests.Bench;
 
 /// <summary>Ctrl+C in the middle of a real run ends it: benchmark processes and the embedded stub gone, exit code 130.</summary>
+[Trait(TestCategories.Trait, TestCategories.Slow)]
 public sealed partial class InterruptTests
 {
     [Fact]
@@ -18,7 +19,7 @@ public sealed partial class InterruptTests
             start.ArgumentList.Add(argument);
         }
 
-        using var host = Process.Start(start)!;
+        using var host = Process.Start(start.WithoutHarnessVariables())!;
         var errors = host.StandardError.ReadToEndAsync(cancellation);
         string? stubUrl = null;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

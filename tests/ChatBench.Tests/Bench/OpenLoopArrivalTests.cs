@@ -7,6 +7,8 @@ using ChatBench.Benchmarks.Scenarios;
 namespace ChatBench.Tests.Bench;
 
 /// <summary>The generator's arrivals as a server sees them: timed where the requests land, not where they leave.</summary>
+[Collection(ProcessWideState.Name)]
+[Trait(TestCategories.Trait, TestCategories.Slow)]
 public sealed class OpenLoopArrivalTests
 {
     [Fact]
@@ -45,7 +47,7 @@ public sealed class OpenLoopArrivalTests
         var records = Directory.CreateTempSubdirectory("chatbench-arrivals-").FullName;
         try
         {
-            using var http = new HttpClient();
+            using var http = TestHttp.Client();
             await http.GetAsync(new Uri($"http://127.0.0.1:{port}/warm"), TestContext.Current.CancellationToken);
             lock (arrivals)
             {
