@@ -77,30 +77,30 @@ public sealed class AnswerValidationTests : IDisposable
         switch (path)
         {
             case "sdk":
-                await new SdkChatCall(ChatClientFactory.Create(target)).SendAsync(prompt, batch);
+                await new SdkChatCall(ChatClientFactory.Create(target, TestTimeouts.Request)).SendAsync(prompt, batch);
                 break;
             case "sdk-blocking":
-                new BlockingSdkChatCall(ChatClientFactory.Create(target)).Send(prompt, batch);
+                new BlockingSdkChatCall(ChatClientFactory.Create(target, TestTimeouts.Request)).Send(prompt, batch);
                 break;
             case "sdk-streaming":
-                await new SdkStreamingChatCall(ChatClientFactory.Create(target)).SendAsync(prompt, batch);
+                await new SdkStreamingChatCall(ChatClientFactory.Create(target, TestTimeouts.Request)).SendAsync(prompt, batch);
                 break;
             case "raw":
-                using (var raw = new RawChatHttpClient(target))
+                using (var raw = new RawChatHttpClient(target, timeout: TestTimeouts.Request))
                 {
                     await new RawChatCall(raw).SendAsync(prompt, batch);
                 }
 
                 break;
             case "raw-streaming":
-                using (var raw = new RawChatHttpClient(target))
+                using (var raw = new RawChatHttpClient(target, timeout: TestTimeouts.Request))
                 {
                     await new RawStreamingChatCall(raw).SendAsync(prompt, batch);
                 }
 
                 break;
             default:
-                using (var client = ExtensionsAIChatClientFactory.Create(target))
+                using (var client = ExtensionsAIChatClientFactory.Create(target, TestTimeouts.Request))
                 {
                     await new ExtensionsAIChatCall(client).SendAsync(prompt, batch);
                 }

@@ -6,6 +6,7 @@ using ChatBench.Stubs.Faults;
 namespace ChatBench.Tests.Bench;
 
 /// <summary>Every way a run can be refused, refused before any benchmark starts, with its exit code and one line.</summary>
+[Collection(ProcessWideState.Name)]
 public sealed class BenchCommandLineTests
 {
     [Theory]

@@ -19,18 +19,17 @@ public sealed class BenchmarkMethodTests
 {
     private const double TimeScale = 0.02;
 
-    public static TheoryData<string, string> Methods()
+    /// <summary>Every benchmark method; those of classes that start stub processes of their own run end to end, and are slow.</summary>
+    public static IEnumerable<TheoryDataRow<string, string>> Methods()
     {
-        var data = new TheoryData<string, string>();
         foreach (var type in typeof(BenchRunner).Assembly.GetTypes().Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(RecordedBenchmark))))
         {
             foreach (var method in type.GetMethods().Where(m => m.IsDefined(typeof(BenchmarkAttribute))))
             {
-                data.Add(type.Name, method.Name);
+                var row = new TheoryDataRow<string, string>(type.Name, method.Name);
+                yield return BenchmarkStubs.StartsItsOwn(type) ? row.WithTrait(TestCategories.Trait, TestCategories.Slow) : row;
             }
         }
-
-        return data;
     }
 
     [Theory]
@@ -44,15 +43,21 @@ public sealed class BenchmarkMethodTests
         try
         {
             var benchmark = (RecordedBenchmark)Activator.CreateInstance(type)!;
-            SetFirstParameterValues(benchmark);
-            benchmark.SetUpAgainst(new RunSettings(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records));
-            if (method.Invoke(benchmark, null) is Task task)
-            {
-                await task;
-            }
+            await InProcessBenchmarkRun.WithinDeadlineAsync(
+                async () =>
+                {
+                    SetFirstParameterValues(benchmark);
+                    benchmark.SetUpAgainst(new RunSettings(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records));
+                    if (method.Invoke(benchmark, null) is Task task)
+                    {
+                        await task;
+                    }
 
-            benchmark.IterationCleanup();
-            benchmark.GlobalCleanup();
+                    benchmark.IterationCleanup();
+                    benchmark.GlobalCleanup();
+                    return true;
+                },
+                () => $"{typeName}.{methodName} against the in-process stub at {stub.BaseUri} ({stub.Statistics.Received} chat requests received, {stub.Statistics.Succeeded} answered, {stub.Statistics.InFlight} in flight)");
 
             var invocation = Assert.Single(RecordLog.Read(records, CaseKey.Of(benchmark, methodName)));
             Assert.NotEmpty(invocation.Requests);

@@ -5,6 +5,7 @@ using ChatBench.Stubs.Outcomes;
 namespace ChatBench.Tests.Bench;
 
 /// <summary>The client-side numbers a batch records: its process CPU time and the thread pool's peaks.</summary>
+[Collection(ProcessWideState.Name)]
 public sealed class ClientMetricsRecordTests
 {
     [Fact]
@@ -28,14 +29,16 @@ public sealed class ClientMetricsRecordTests
         try
         {
             var log = new RecordLog(directory, "cpu");
+            var wall = System.Diagnostics.Stopwatch.StartNew();
             var batch = log.Begin(1);
             batch.SampleThreadPool();
 
-            // Computation until the process has used 60 ms of CPU (counted in CPU time, so a loaded machine only makes
-            // it take longer) must show up as at least 50 ms in the batch's record.
+            // Computes until the process has spent 100 ms of CPU time, however long a shared machine takes to give it
+            // (a fixed 100 ms of wall time got as little as 36 ms of CPU beside other developers' builds): the batch,
+            // begun before and completed after, records at least that, and at most what all cores give in its wall time.
             var cpuAtStart = Environment.CpuUsage.TotalTime;
             var x = 0.0;
-            while (Environment.CpuUsage.TotalTime - cpuAtStart < TimeSpan.FromMilliseconds(60))
+            while (Environment.CpuUsage.TotalTime - cpuAtStart < TimeSpan.FromMilliseconds(100))
             {
                 x = Math.Sqrt(x + 1);
             }
@@ -45,7 +48,7 @@ public sealed class ClientMetricsRecordTests
             log.Flush();
 
             var invocation = Assert.Single(RecordLog.Read(directory, "cpu"));
-            Assert.InRange(invocation.ClientCpuMs!.Value, 50, 10_000);
+            Assert.InRange(invocation.ClientCpuMs!.Value, 100, wall.Elapsed.TotalMilliseconds * Environment.ProcessorCount);
             Assert.True(invocation.PeakThreadPoolThreads >= 1);
             Assert.NotNull(invocation.PeakPendingWorkItems);
         }

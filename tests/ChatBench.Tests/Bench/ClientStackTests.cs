@@ -57,7 +57,7 @@ public sealed class ClientStackTests : IDisposable
     {
         using var h2Stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, 1), Http2Only = true });
         var plan = h2Stub.Expect(DefaultPromptRules.LongQuestion, requestSeed: Seed);
-        using var http2 = new RawChatHttpClient(Target(h2Stub), System.Net.HttpVersion.Version20);
+        using var http2 = new RawChatHttpClient(Target(h2Stub), System.Net.HttpVersion.Version20, TestTimeouts.Request);
 
         var answer = streaming
             ? await http2.StreamAsync(DefaultPromptRules.LongQuestion, Seed, cancellationToken: TestContext.Current.CancellationToken)
@@ -83,7 +83,7 @@ public sealed class ClientStackTests : IDisposable
     {
         using var h2Stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, 1), Http2Only = true });
         var plan = h2Stub.Expect(DefaultPromptRules.LongQuestion, requestSeed: Seed);
-        using var http = new HttpClient(new HttpVersionHandler(System.Net.HttpVersion.Version20, new SocketsHttpHandler()));
+        using var http = new HttpClient(new HttpVersionHandler(System.Net.HttpVersion.Version20, new SocketsHttpHandler())) { Timeout = TestTimeouts.Request };
 
         var (content, outputTokens) = await AskSdkAsync(ChatClientFactory.Create(Target(h2Stub), http), new PlannedPrompt(0, new ChatPrompt(DefaultPromptRules.LongQuestion, Seed), null), streaming);
 
@@ -94,7 +94,7 @@ public sealed class ClientStackTests : IDisposable
     [Fact]
     public async Task An_sdk_client_set_to_http2_fails_against_an_http11_server_instead_of_falling_back()
     {
-        using var http = new HttpClient(new HttpVersionHandler(System.Net.HttpVersion.Version20, new SocketsHttpHandler()));
+        using var http = new HttpClient(new HttpVersionHandler(System.Net.HttpVersion.Version20, new SocketsHttpHandler())) { Timeout = TestTimeouts.Request };
         var sdk = ChatClientFactory.Create(Target(stub), http);
 
         await Assert.ThrowsAnyAsync<Exception>(() => sdk.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: TestContext.Current.CancellationToken));
@@ -104,7 +104,7 @@ public sealed class ClientStackTests : IDisposable
     public async Task Raw_streaming_delivers_one_content_delta_per_planned_token()
     {
         var plan = stub.Expect(DefaultPromptRules.ShortQuestion, requestSeed: Seed);
-        using var raw = new RawChatHttpClient(Target(stub));
+        using var raw = new RawChatHttpClient(Target(stub), timeout: TestTimeouts.Request);
         var deltas = new List<string>();
 
         var answer = await raw.StreamAsync(DefaultPromptRules.ShortQuestion, Seed, deltas.Add, TestContext.Current.CancellationToken);
@@ -126,17 +126,17 @@ public sealed class ClientStackTests : IDisposable
         {
             case "raw":
             {
-                using var raw = new RawChatHttpClient(target);
+                using var raw = new RawChatHttpClient(target, timeout: TestTimeouts.Request);
                 var answer = streaming ? await raw.StreamAsync(prompt, Seed, cancellationToken: cancellation) : await raw.CompleteAsync(prompt, Seed, cancellation);
                 return (answer.Content, answer.OutputTokens);
             }
 
             case "sdk":
-                return await AskSdkAsync(ChatClientFactory.Create(target), planned, streaming);
+                return await AskSdkAsync(ChatClientFactory.Create(target, TestTimeouts.Request), planned, streaming);
 
             case "sdk-sync":
             {
-                var sdk = ChatClientFactory.Create(target);
+                var sdk = ChatClientFactory.Create(target, TestTimeouts.Request);
                 if (!streaming)
                 {
                     ChatCompletion completion = sdk.CompleteChat([new UserChatMessage(prompt)], SdkChatCall.Options(planned), cancellation);
@@ -160,7 +160,7 @@ public sealed class ClientStackTests : IDisposable
 
             default:
             {
-                using var abstraction = ExtensionsAIChatClientFactory.Create(target);
+                using var abstraction = ExtensionsAIChatClientFactory.Create(target, TestTimeouts.Request);
                 if (!streaming)
                 {
                     var response = await abstraction.GetResponseAsync(prompt, ExtensionsAIChatCall.Options(planned), cancellation);

@@ -19,6 +19,7 @@ namespace ChatBench.Tests.Bench;
 /// Faults as the harness meets them, through the real SDK and stub: each is recorded as what it is, counted apart
 /// from latency, fails the batch instead of making it look fast, and never hangs.
 /// </summary>
+[Collection(ProcessWideState.Name)]
 public sealed class HarnessFaultTests : IDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("chatbench-faults-").FullName;
@@ -54,7 +55,11 @@ public sealed class HarnessFaultTests : IDisposable
 
         await BatchStrategies.WhenAllAsync(new SdkChatCall(client), prompts, batch);
 
-        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(350), TimeSpan.FromSeconds(20));
+        // Over 8 serial runs on the shared two-core machine the batch ended 403 to 416 ms after it started, and once 2.8 s
+        // at a load average of 11. The bounds: the timeout less the 4 ms a .NET timer may fire early here, and 5 s, a
+        // quarter of the 20 s any test request is allowed, so only this client's own timeout can end the batch in time.
+        TestContext.Current.TestOutputHelper?.WriteLine($"the stalled batch ended after {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.FromMilliseconds(395), TimeSpan.FromSeconds(5));
         var error = Assert.Throws<InvalidOperationException>(batch.Complete);
         Assert.Contains("3 x timeout", error.Message, StringComparison.Ordinal);
     }
@@ -89,28 +94,16 @@ public sealed class HarnessFaultTests : IDisposable
         stub.Dispose();
         await running;
 
-        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.Zero, TimeSpan.FromSeconds(30));
+        // Over 8 serial runs on the shared two-core machine the 30 requests took 321 to 357 ms. The bound, 5 s, leaves room
+        // for a load average of 11 and is a quarter of one request's 20 s timeout: a refused request must fail at once.
+        TestContext.Current.TestOutputHelper?.WriteLine($"the 30 requests took {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms");
+        Assert.InRange(Stopwatch.GetElapsedTime(started), TimeSpan.Zero, TimeSpan.FromSeconds(5));
         var error = Assert.Throws<InvalidOperationException>(batch.Complete);
         var requests = RecordLog.Read(directory, "gone").Single().Requests;
         Assert.Contains(requests, r => r.Succeeded);
         Assert.Contains(requests, r => r.Outcome == RequestOutcome.Failed("socket ConnectionRefused") && r.Outcome.ErrorKind == ErrorKinds.Other);
         Assert.DoesNotContain(requests, r => r.Outcome == RequestOutcome.NotCompleted);
         Assert.Contains("requests failed", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Five_thousand_concurrent_requests_through_one_client_all_succeed()
-    {
-        // At the real time scale the answers last long enough (0.5 to 2.2 s) for thousands to be in flight together.
-        using var stub = Start(1, StubFaults.None);
-        var (client, prompts) = Client(stub, 5000, 1);
-        var batch = new RecordLog(directory, "load").Begin(prompts.Count);
-
-        await BatchStrategies.WhenAllAsync(new SdkChatCall(client), prompts, batch);
-
-        batch.Complete();
-        Assert.Equal(5000, await SettledCount.SucceededAsync(stub.Statistics, 5000));
-        Assert.True(stub.Statistics.PeakInFlight > 1000, $"only {stub.Statistics.PeakInFlight} requests were in flight at once");
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
@@ -121,6 +114,6 @@ public sealed class HarnessFaultTests : IDisposable
     private static (OpenAI.Chat.ChatClient Client, IReadOnlyList<PlannedPrompt> Prompts) Client(ChatCompletionsStub stub, int requests, double timeScale)
     {
         LatencyProfile profile = BenchTarget.StubProfile(timeScale, 1);
-        return (ChatClientFactory.Create(BenchTarget.ForStub(stub.BaseUri, "gpt-4o", profile)), PlannedPrompt.For(PromptMix.Batch(requests), profile));
+        return (ChatClientFactory.Create(BenchTarget.ForStub(stub.BaseUri, "gpt-4o", profile), TestTimeouts.Request), PlannedPrompt.For(PromptMix.Batch(requests), profile));
     }
 }

@@ -6,6 +6,7 @@ using ChatBench.Benchmarks.Options;
 namespace ChatBench.Tests.Bench;
 
 /// <summary>Ctrl+C in the middle of a real run ends it: benchmark processes and the embedded stub gone, exit code 130.</summary>
+[Trait(TestCategories.Trait, TestCategories.Slow)]
 public sealed partial class InterruptTests
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace ChatBench.Tests.Bench;
 /// A live run end to end, through the real program and the real BenchmarkDotNet pipeline (child processes included),
 /// against a local stub that requires a canary key: it must work, and the key must appear nowhere.
 /// </summary>
+[Trait(TestCategories.Trait, TestCategories.Slow)]
 public sealed class LiveRunTests
 {
     private const string CanaryKey = "sk-canary-7f3a9c1e5b2d";

@@ -7,7 +7,7 @@ namespace ChatBench.Tests.Stubs;
 public sealed class BadRequestTests : IDisposable
 {
     private readonly ChatBench.Stubs.ChatCompletionsStub stub = StubClient.Start();
-    private readonly HttpClient http = new();
+    private readonly HttpClient http = TestHttp.Client();
 
     [Theory]
     [InlineData("{bad json", null)]

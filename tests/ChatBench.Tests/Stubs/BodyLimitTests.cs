@@ -9,7 +9,7 @@ public sealed class BodyLimitTests : IDisposable
 {
     private const int SmallLimit = 64 * 1024;
 
-    private readonly HttpClient http = new();
+    private readonly HttpClient http = TestHttp.Client();
 
     [Theory]
     [InlineData(StubPipeline.FastPath, false)]

@@ -8,6 +8,7 @@ using OpenAI.Chat;
 namespace ChatBench.Tests.Stubs;
 
 /// <summary>The stub's finite capacity: a FIFO queue in front of K slots, prefill and decode slowdown, as its formulas say.</summary>
+[Collection(ProcessWideState.Name)]
 public sealed class CapacityModelTests
 {
     private static readonly LatencyProfile Exact = LatencyProfile.Default with { TimeScale = 0.1, Jitter = 0 };
@@ -28,22 +29,29 @@ public sealed class CapacityModelTests
         Assert.Equal(expected, model.SaturatedThroughput([(plan, 20)], 0.1), 6);
     }
 
+    [Trait(TestCategories.Trait, TestCategories.Slow)]
     [Fact]
     public async Task Requests_beyond_the_slots_wait_in_arrival_order_one_service_time_per_round()
     {
         // Two slots, six requests at once, every service the same S: the waits are 0, 0, S, S, 2S, 2S.
         using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = Exact, Capacity = new CapacityModel { Slots = 2 } });
         var service = stub.Expect(DefaultPromptRules.ShortQuestion).Total.TotalMilliseconds;
-        using var http = new HttpClient();
+        using var http = TestHttp.Client();
         await SendAsync(http, stub);
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => SendAsync(http, stub)));
 
         var queued = answers.Select(a => Header(a, CapacityGate.QueueHeader)).Order().ToList();
         double[] expected = [0, 0, service, service, 2 * service, 2 * service];
+        var deviations = string.Join(' ', queued.Select((q, i) => (q - expected[i]).ToString("+0.00;-0.00", CultureInfo.InvariantCulture)));
+        TestContext.Current.TestOutputHelper?.WriteLine($"queue wait minus expected, ms: {deviations}");
+
+        // Over 8 serial runs on the shared two-core machine the waits were 5.2 ms shorter to 3.1 ms longer than expected
+        // (a request that arrives a little after the others waits that much less). The bounds: twice the shortest, and
+        // the 17 ms stall once measured on the stub's scheduler thread plus the longest.
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.InRange(queued[i], expected[i] - 2, expected[i] + 25);
+            Assert.True(queued[i] >= expected[i] - 10 && queued[i] <= expected[i] + 25, $"request {i}: queue wait minus expected, ms: {deviations}");
         }
 
         Assert.All(answers, a => Assert.Equal(service, Header(a, CapacityGate.ServiceHeader), 0.01));
@@ -53,7 +61,7 @@ public sealed class CapacityModelTests
     public async Task Without_a_capacity_model_the_stub_never_queues_and_sends_no_truth_headers()
     {
         using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = Exact });
-        using var http = new HttpClient();
+        using var http = TestHttp.Client();
 
         var answer = await SendAsync(http, stub);
 

@@ -10,6 +10,7 @@ using OpenAI.Chat;
 namespace ChatBench.Tests.Stubs;
 
 /// <summary>Each fault reaches the SDK as the status and OpenAI-style error a real API would send.</summary>
+[Collection(ProcessWideState.Name)]
 public sealed class FaultTests
 {
     [Fact]
@@ -19,7 +20,7 @@ public sealed class FaultTests
 
         var wrong = await Assert.ThrowsAsync<ClientResultException>(() => StubClient.For(stub, "wrong-key").CompleteChatAsync([new UserChatMessage("hi")], cancellationToken: TestContext.Current.CancellationToken));
         var right = await StubClient.For(stub, "right-key").CompleteChatAsync([new UserChatMessage("hi")], cancellationToken: TestContext.Current.CancellationToken);
-        using var http = new HttpClient();
+        using var http = TestHttp.Client();
         using var missing = await http.PostAsync(new Uri(stub.BaseUri + "/chat/completions"), Json("""{"model":"gpt-4o","messages":[{"role":"user","content":"hi"}]}"""), TestContext.Current.CancellationToken);
 
         Assert.Equal(401, wrong.Status);
@@ -35,7 +36,7 @@ public sealed class FaultTests
     public async Task Requests_above_the_capacity_get_429_with_retry_after()
     {
         using var stub = StubClient.Start(timeScale: 0.2, faults: new StubFaults { MaxConcurrency = 2, RetryAfter = TimeSpan.FromMilliseconds(1500) });
-        using var http = new HttpClient();
+        using var http = TestHttp.Client();
         var body = $$"""{"model":"gpt-4o","messages":[{"role":"user","content":"{{DefaultPromptRules.LongQuestion}}"}]}""";
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => http.PostAsync(new Uri(stub.BaseUri + "/chat/completions"), Json(body), TestContext.Current.CancellationToken)));

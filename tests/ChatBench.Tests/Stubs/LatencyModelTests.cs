@@ -6,11 +6,14 @@ using OpenAI.Chat;
 namespace ChatBench.Tests.Stubs;
 
 /// <summary>Answers take the time the latency model says: never less, and not much more on a noisy machine.</summary>
+[Collection(ProcessWideState.Name)]
 public sealed class LatencyModelTests
 {
-    // Generous on the slow side (shared CI machines), strict on the fast side: the stub must never be early.
+    // Strict on the fast side: the stub must never be early. On the slow side, over 8 serial runs on the shared two-core
+    // machine answers came 0.5 to 42 ms after their plan and streams' tokens 0.5 to 23 ms: the slack is six times the latest.
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(250);
 
+    [Trait(TestCategories.Trait, TestCategories.Slow)]
     [Fact]
     public async Task A_completion_arrives_no_sooner_than_its_planned_total_time()
     {
@@ -25,10 +28,12 @@ public sealed class LatencyModelTests
             var took = Stopwatch.GetElapsedTime(started);
 
             var plan = stub.Expect(prompt);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{plan.Rule.Name}: {(took - plan.Total).TotalMilliseconds:F2} ms after its plan");
             Assert.InRange(took, plan.Total, plan.Total + Slack);
         }
     }
 
+    [Trait(TestCategories.Trait, TestCategories.Slow)]
     [Fact]
     public async Task A_stream_first_token_and_last_token_follow_the_plan()
     {
@@ -48,6 +53,7 @@ public sealed class LatencyModelTests
         }
 
         var plan = stub.Expect(DefaultPromptRules.LongQuestion);
+        TestContext.Current.TestOutputHelper?.WriteLine($"first token {(first!.Value - plan.TimeToFirstToken).TotalMilliseconds:F2} ms after its plan, last {(last!.Value - plan.Total).TotalMilliseconds:F2} ms");
         Assert.InRange(first!.Value, plan.TimeToFirstToken, plan.TimeToFirstToken + Slack);
         Assert.InRange(last!.Value, plan.Total, plan.Total + Slack);
     }

@@ -44,7 +44,7 @@ public sealed class MalformedFieldTests : IDisposable
         (With("\"frequency_penalty\":-1e400"), "frequency_penalty"),
     ];
 
-    private readonly HttpClient http = new();
+    private readonly HttpClient http = TestHttp.Client();
 
     public static TheoryData<StubPipeline, string, string> MalformedFields()
     {

@@ -15,17 +15,18 @@ public sealed class StandaloneServerTests
     public async Task The_server_starts_on_a_free_port_and_answers_the_sdk()
     {
         using var server = Start([.. StubArguments.For(new StubLaunch(new StubOptions { Profile = LatencyProfile.Default with { TimeScale = 0.02 }, Faults = new StubFaults { ApiKey = "k-123" } }))]);
+        using var deadline = Deadline();
         try
         {
-            var line = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
-            var humanReadable = await server.StandardOutput.ReadLineAsync(TestContext.Current.CancellationToken);
+            var line = await server.StandardOutput.ReadLineAsync(deadline.Token);
+            var humanReadable = await server.StandardOutput.ReadLineAsync(deadline.Token);
             Assert.True(StubAnnouncement.TryParse(line, out var announcement), $"the first line announces no address: '{line}'");
             Assert.Equal(server.Id, announcement.ProcessId);
             Assert.Contains($"listening on {announcement.BaseUrl}", humanReadable, StringComparison.Ordinal);
             Assert.DoesNotContain("k-123", line + humanReadable, StringComparison.Ordinal);
 
-            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = announcement.BaseUrl });
-            ChatCompletion answer = await client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: TestContext.Current.CancellationToken);
+            var client = new ChatClient("gpt-4o", new System.ClientModel.ApiKeyCredential("k-123"), new OpenAI.OpenAIClientOptions { Endpoint = announcement.BaseUrl, NetworkTimeout = TestTimeouts.Request });
+            ChatCompletion answer = await client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.ShortQuestion)], cancellationToken: deadline.Token);
 
             Assert.Equal("2 + 2 = 4.", answer.Content[0].Text);
         }
@@ -52,8 +53,9 @@ public sealed class StandaloneServerTests
     public async Task A_bad_option_is_a_one_line_error_and_exit_code_2(string option, string value, string named)
     {
         using var server = Start(option, value);
-        var errors = await server.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var deadline = Deadline();
+        var errors = await server.StandardError.ReadToEndAsync(deadline.Token);
+        await server.WaitForExitAsync(deadline.Token);
 
         Assert.Equal(2, server.ExitCode);
         Assert.StartsWith($"error: ", errors, StringComparison.Ordinal);
@@ -65,8 +67,9 @@ public sealed class StandaloneServerTests
     public async Task Help_lists_the_options_and_exits_0()
     {
         using var server = Start("--help");
-        var output = await server.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await server.WaitForExitAsync(TestContext.Current.CancellationToken);
+        using var deadline = Deadline();
+        var output = await server.StandardOutput.ReadToEndAsync(deadline.Token);
+        await server.WaitForExitAsync(deadline.Token);
 
         Assert.Equal(0, server.ExitCode);
         foreach (var option in (string[])["--port", "--host", "--time-scale", "--seed", "--api-key", "--max-concurrency", "--error-rate", "--stall-ms", "--cut-after", "--short-prompt-chars", "--pipeline", "--protocol", "--max-body-bytes", "--profile", "--replay-errors", "--length-jitter", "--ttft-per-token-ms"])
@@ -99,6 +102,14 @@ public sealed class StandaloneServerTests
         var error = Assert.Throws<InvalidOperationException>(() => ChatBench.Benchmarks.Targets.StubProcess.Start(taken));
 
         Assert.Contains($"could not listen on 127.0.0.1:{first.BaseUri.Port}", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A stub program that neither answers nor exits fails its test after 30 s, as the harness gives it to start, instead of holding it.</summary>
+    private static CancellationTokenSource Deadline()
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        return deadline;
     }
 
     private static Process Start(params string[] args)

@@ -9,12 +9,19 @@ namespace ChatBench.Tests.Stubs;
 /// <summary>The real OpenAI SDK pointed at a stub, with its automatic retries off so every status surfaces.</summary>
 internal static class StubClient
 {
+    private static readonly HttpClient Shared = TestHttp.Client();
+
+    /// <summary>
+    /// A request unanswered for <paramref name="networkTimeout"/> (default <see cref="TestTimeouts.Request"/>) fails
+    /// with an error naming it; the SDK's own timeout, a second later, ends a stream that stops.
+    /// </summary>
     public static ChatClient For(ChatCompletionsStub stub, string key = "test-key", TimeSpan? networkTimeout = null, string model = "gpt-4o") =>
         new(model, new ApiKeyCredential(key), new OpenAIClientOptions
         {
             Endpoint = stub.BaseUri,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            NetworkTimeout = networkTimeout ?? TimeSpan.FromSeconds(30),
+            Transport = new HttpClientPipelineTransport(networkTimeout is { } deadline ? TestHttp.Client(deadline) : Shared),
+            NetworkTimeout = (networkTimeout ?? TestTimeouts.Request) + TimeSpan.FromSeconds(1),
         });
 
     public static ChatCompletionsStub Start(
