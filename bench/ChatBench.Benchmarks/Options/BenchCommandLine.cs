@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 
 namespace ChatBench.Benchmarks.Options;
 
@@ -33,7 +34,8 @@ public static class BenchCommandLine
         ArgumentNullException.ThrowIfNull(args);
         options = new BenchOptions();
         var result = Command().Parse(args.ToArray());
-        if (args.Any(a => a is "--help" or "-h" or "-?"))
+        // Every spelling System.CommandLine takes for help (--help, -h, -?, /h, /?), which it consumes.
+        if (result.Action is HelpAction)
         {
             error = "help";
             return false;

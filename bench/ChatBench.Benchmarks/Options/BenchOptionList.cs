@@ -18,9 +18,9 @@ public static class BenchOptionList
             "live" => o with { Target = TargetKind.Live },
             _ => null,
         }),
-        BenchOption.Value("--time-scale", "X", "stub latencies times X (default 0.1: ten times faster than a real gpt-4o)", "needs a positive number", (o, v) =>
+        BenchOption.Value("--time-scale", "X", $"stub latencies times X (default {BenchOptions.DefaultTimeScale}; 1 is a real gpt-4o's speed)", "needs a positive number", (o, v) =>
             Number(v) is { } scale && scale > 0 ? o with { TimeScale = scale } : null),
-        BenchOption.Value("--seed", "N", "the stub's jitter seed (default 1)", "needs a whole number of 0 or more", (o, v) =>
+        BenchOption.Value("--seed", "N", $"the stub's jitter seed (default {BenchOptions.DefaultSeed})", "needs a whole number of 0 or more", (o, v) =>
             ulong.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? o with { Seed = seed } : null),
         BenchOption.Value("--base-url", "URL", $"live endpoint (default {BenchOptions.DefaultLiveBaseUrl}); the key comes from {BenchOptions.ApiKeyVariable}", "needs an absolute http or https URL such as https://api.aimlapi.com/v1", (o, v) =>
             Uri.TryCreate(v, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? o with { BaseUrl = url } : null),
@@ -31,11 +31,11 @@ public static class BenchOptionList
         BenchOption.Flag("--quick", "one warm-up and three measured iterations per benchmark", o => o with { Quick = true }),
         BenchOption.Value("--results", "DIR", "where reports go (default: the repository's results/)", "needs a directory", (o, v) =>
             string.IsNullOrWhiteSpace(v) ? null : o with { ResultsDirectory = v }),
-        BenchOption.Value("--arrival", "KIND", "open loop: constant, poisson (default) or gamma:B (burstiness B; 1 is Poisson, below 1 burstier)", "must be 'constant', 'poisson' or 'gamma:B' with a positive burstiness B", (o, v) =>
+        BenchOption.Value("--arrival", "KIND", $"open loop: constant, poisson or gamma:B (burstiness B; 1 is Poisson, below 1 burstier; default {OpenLoopOptions.Default.Arrival})", "must be 'constant', 'poisson' or 'gamma:B' with a positive burstiness B", (o, v) =>
             ArrivalProcess.TryParse(v, out var arrival) ? o with { OpenLoop = o.OpenLoop with { Arrival = arrival } } : null),
         BenchOption.Value("--rates", "R1,R2,...", "open loop: offered rates in requests per second (default: a sweep from a synchronous to a saturating run)", "needs positive requests-per-second numbers separated by commas, such as 5,10,20", (o, v) =>
             OpenLoopOptions.ParseRates(v) is { } rates ? o with { OpenLoop = o.OpenLoop with { Rates = rates } } : null),
-        BenchOption.Value("--slo", "LIMITS", "open loop: limits a request must all meet, e.g. ttft=2s,itl=200ms,e2e=20s (the default; scaled on the stub)", "needs limits such as ttft=2s,itl=200ms,e2e=20s (each of ttft, itl, e2e at most once, in ms or s)", (o, v) =>
+        BenchOption.Value("--slo", "LIMITS", $"open loop: limits a request must all meet, in a real model's time, scaled on the stub (default {SloLimits.Default})", "needs limits such as ttft=2s,itl=200ms,e2e=20s (each of ttft, itl, e2e at most once, in ms or s)", (o, v) =>
             SloLimits.TryParse(v, out var slo) ? o with { OpenLoop = o.OpenLoop with { Slo = slo } } : null),
         BenchOption.Value("--workload", "FILE", "send this JSON Lines workload in the batch, bounded and streaming benchmarks", "needs a workload file", (o, v) =>
             string.IsNullOrWhiteSpace(v) ? null : o with { Workload = v }),
@@ -47,9 +47,9 @@ public static class BenchOptionList
         BenchOption.Flag("--report-only", "regenerate SUMMARY.md and the charts from the reports already in the results folder", o => o with { ReportOnly = true }),
         BenchOption.Value("--compare", "DIR", "compare the results in DIR (baseline) with the results folder (candidate); runs no benchmark, writes COMPARISON.md, .json, .csv and a chart into the results folder", "needs a directory", (o, v) =>
             string.IsNullOrWhiteSpace(v) ? null : o with { CompareBaseline = v }),
-        BenchOption.Value("--threshold", "P", "with --compare: a change below P percent is Same (default 5%)", "needs a percentage above 0 and below 100, such as 5%", (o, v) =>
+        BenchOption.Value("--threshold", "P", $"with --compare: a change below P percent is Same (default {BenchOptions.DefaultThreshold * 100}%)", "needs a percentage above 0 and below 100, such as 5%", (o, v) =>
             Number(v.TrimEnd('%')) is { } percent && percent > 0 && percent < 100 ? o with { Threshold = percent / 100 } : null),
-        BenchOption.Value("--noise", "MS", "with --compare: a change below MS milliseconds is Same (default 1ms)", "needs milliseconds of 0 or more, such as 1ms", (o, v) =>
+        BenchOption.Value("--noise", "MS", $"with --compare: a change below MS milliseconds is Same (default {BenchOptions.DefaultNoiseMs}ms)", "needs milliseconds of 0 or more, such as 1ms", (o, v) =>
             Number(v.EndsWith("ms", StringComparison.Ordinal) ? v[..^2] : v) is { } noise && noise >= 0 ? o with { NoiseMs = noise } : null),
         BenchOption.Flag("--fail-on-regression", "with --compare: exit 5 when any case is Slower", o => o with { FailOnRegression = true }),
     ];

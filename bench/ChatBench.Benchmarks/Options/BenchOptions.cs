@@ -17,6 +17,14 @@ public sealed record BenchOptions
 
     public const int DefaultMaxRequests = 200;
 
+    public const ulong DefaultSeed = 1;
+
+    /// <summary>With <c>--compare</c>: a relative change below this is no change.</summary>
+    public const double DefaultThreshold = 0.05;
+
+    /// <summary>With <c>--compare</c>: an absolute change below this many milliseconds is no change.</summary>
+    public const double DefaultNoiseMs = 1;
+
     /// <summary>
     /// A live run's default share of failed requests a case may have and still report: providers answer the odd 429 or
     /// 5xx, and one of them should not throw away a paid run; 2 % is above what a healthy provider fails and still
@@ -28,7 +36,7 @@ public sealed record BenchOptions
 
     public double TimeScale { get; init; } = DefaultTimeScale;
 
-    public ulong Seed { get; init; } = 1;
+    public ulong Seed { get; init; } = DefaultSeed;
 
     public Uri BaseUrl { get; init; } = new(DefaultLiveBaseUrl);
 
@@ -47,10 +55,10 @@ public sealed record BenchOptions
     public string? CompareBaseline { get; init; }
 
     /// <summary>A relative change of a median below this fraction is no change (<c>--threshold</c>, default 5 %).</summary>
-    public double Threshold { get; init; } = 0.05;
+    public double Threshold { get; init; } = DefaultThreshold;
 
     /// <summary>An absolute change below this many milliseconds is no change (<c>--noise</c>, default 1 ms).</summary>
-    public double NoiseMs { get; init; } = 1;
+    public double NoiseMs { get; init; } = DefaultNoiseMs;
 
     /// <summary>With <c>--compare</c>: exit with <see cref="ExitCodes.Regression"/> when any case is slower.</summary>
     public bool FailOnRegression { get; init; }

@@ -37,7 +37,4 @@ public sealed record OpenLoopOptions
 
         return rates.Count == 0 ? null : rates.Distinct().Order().ToList();
     }
-
-    public static string FormatRates(IEnumerable<double> rates) =>
-        string.Join(',', rates.Select(r => r.ToString("R", CultureInfo.InvariantCulture)));
 }

@@ -59,4 +59,12 @@ public sealed record RequestRecord
 
     [JsonIgnore]
     public double LatencyMs => EndMs - StartMs;
+
+    /// <summary>Time to first token: start to the first non-empty content, when one arrived.</summary>
+    [JsonIgnore]
+    public double? TtftMs => FirstTokenMs - StartMs;
+
+    /// <summary>End to end: start to the last content (the whole answer when not streaming, or the error).</summary>
+    [JsonIgnore]
+    public double E2EMs => (LastTokenMs ?? EndMs) - StartMs;
 }

@@ -26,8 +26,8 @@ public sealed record RequestLatency(
             return null;
         }
 
-        double? ttft = record.FirstTokenMs - record.StartMs;
-        var e2e = (record.LastTokenMs ?? record.EndMs) - record.StartMs;
+        var ttft = record.TtftMs;
+        var e2e = record.E2EMs;
         double? itl = ttft is { } t && record.OutputTokens is >= 2 and var n ? (e2e - t) / (n - 1) : null;
         double? plannedItl = record is { ExpectedTtftMs: { } plannedTtft, ExpectedTotalMs: { } plannedTotal, OutputTokens: >= 2 and var tokens }
             ? (plannedTotal - plannedTtft) / (tokens - 1)

@@ -21,20 +21,20 @@ internal sealed class StubCommandLineOptions
     public Option<int> Port { get; } = Ranged("--port", "N", "TCP port; 0 picks a free one", StubCommandLine.DefaultPort, 0, 65535);
 
     public Option<string> Host { get; } = Checked(
-        new Option<string>("--host") { HelpName = "ADDRESS", Description = "address to listen on; anything but loopback exposes the stub beyond this machine", DefaultValueFactory = _ => "127.0.0.1" },
+        new Option<string>("--host") { HelpName = "ADDRESS", Description = "address to listen on; anything but loopback exposes the stub beyond this machine", DefaultValueFactory = _ => new StubOptions().Host },
         v => !string.IsNullOrWhiteSpace(v),
         "needs an address");
 
-    public Option<double> TimeScale { get; } = Positive("--time-scale", "X", "multiply every latency by X (0.1 runs ten times faster)", 1);
+    public Option<double> TimeScale { get; } = Positive("--time-scale", "X", "multiply every latency by X (0.1 runs ten times faster)", LatencyProfile.Default.TimeScale);
 
-    public Option<ulong> Seed { get; } = new("--seed") { HelpName = "N", Description = "seed of the per-request jitter", DefaultValueFactory = _ => 1 };
+    public Option<ulong> Seed { get; } = new("--seed") { HelpName = "N", Description = "seed of the per-request jitter", DefaultValueFactory = _ => LatencyProfile.Default.Seed };
 
-    public Option<double> TtftMs { get; } = Positive("--ttft-ms", "MS", "time to first token before jitter and scaling", 450);
+    public Option<double> TtftMs { get; } = Positive("--ttft-ms", "MS", "time to first token before jitter and scaling", LatencyProfile.Default.TimeToFirstToken.TotalMilliseconds);
 
-    public Option<double> TokenMs { get; } = Positive("--token-ms", "MS", "interval between output tokens before jitter and scaling", 12);
+    public Option<double> TokenMs { get; } = Positive("--token-ms", "MS", "interval between output tokens before jitter and scaling", LatencyProfile.Default.InterTokenInterval.TotalMilliseconds);
 
     public Option<double> Jitter { get; } = Checked(
-        new Option<double>("--jitter") { HelpName = "F", Description = "relative jitter, 0 <= F < 1", DefaultValueFactory = _ => 0.1 },
+        new Option<double>("--jitter") { HelpName = "F", Description = "relative jitter, 0 <= F < 1", DefaultValueFactory = _ => LatencyProfile.Default.Jitter },
         v => v is >= 0 and < 1,
         "needs a number from 0 up to (not including) 1");
 

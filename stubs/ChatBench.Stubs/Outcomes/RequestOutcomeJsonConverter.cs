@@ -7,8 +7,10 @@ namespace ChatBench.Stubs.Outcomes;
 /// <summary>
 /// Writes a <see cref="RequestOutcome"/> as <c>{"kind":"failed","status":429}</c>, <c>{"kind":"cut","cause":"HttpIOException"}</c>,
 /// <c>{"kind":"finishReason","finishReason":"content_filter"}</c>, <c>{"kind":"answered"}</c>... Files written before
-/// outcomes had a type hold the outcome's words instead (<c>"ok"</c>, <c>"http 429"</c>): those are read as the kind
-/// they were counted as when written, so older results and records stay readable.
+/// outcomes had a type hold the outcome's words instead (<c>"ok"</c>, <c>"http 429"</c>): those are read as the
+/// outcome the words name, so older results and records stay readable. Three are counted differently from when they
+/// were written, on purpose: an unexpected finish reason and a request that never reported are other failures, no
+/// longer cut streams, and HTTP 408 and 504 are timeouts.
 /// </summary>
 public sealed class RequestOutcomeJsonConverter : JsonConverter<RequestOutcome>
 {
@@ -85,7 +87,7 @@ public sealed class RequestOutcomeJsonConverter : JsonConverter<RequestOutcome>
 
     private static string Name(string kind) => JsonNamingPolicy.CamelCase.ConvertName(kind);
 
-    // Before the type, every failure that was not an HTTP status or a timeout was counted as a cut stream.
+    // Words that name no kind were a client-side failure by its exception's name: a cut stream.
     private static RequestOutcome FromWords(string words) => words switch
     {
         "ok" => RequestOutcome.Answered,

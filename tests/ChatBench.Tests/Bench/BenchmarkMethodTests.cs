@@ -47,7 +47,7 @@ public sealed class BenchmarkMethodTests
                 async () =>
                 {
                     SetFirstParameterValues(benchmark);
-                    benchmark.SetUpAgainst(new RunSettings(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records));
+                    benchmark.SetUpAgainst(new RunSettings(new BenchOptions { TimeScale = TimeScale }, stub.BaseUri, records));
                     if (method.Invoke(benchmark, null) is Task task)
                     {
                         await task;

@@ -34,7 +34,7 @@ public sealed class ClientMetricsRecordTests
             batch.SampleThreadPool();
 
             // Computes until the process has spent 100 ms of CPU time, however long a shared machine takes to give it
-            // (a fixed 100 ms of wall time got as little as 36 ms of CPU beside other developers' builds): the batch,
+            // (a fixed 100 ms of wall time got as little as 36 ms of CPU beside other builds): the batch,
             // begun before and completed after, records at least that, and at most what all cores give in its wall time.
             var cpuAtStart = Environment.CpuUsage.TotalTime;
             var x = 0.0;

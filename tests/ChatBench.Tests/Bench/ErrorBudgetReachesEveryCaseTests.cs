@@ -1,9 +1,10 @@
+using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Targets;
-using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
+using ChatBench.Stubs;
 
 namespace ChatBench.Tests.Bench;
 
@@ -13,18 +14,31 @@ namespace ChatBench.Tests.Bench;
 /// </summary>
 public sealed class ErrorBudgetReachesEveryCaseTests
 {
-    [Fact]
-    public void The_blocking_baseline_keeps_its_failures_within_the_runs_error_budget()
+    /// <summary>Cases that complete their batch themselves (not through RunBatchAsync), each against a stub that fails every request.</summary>
+    [Theory]
+    [InlineData(typeof(SeedScenarioBenchmarks), nameof(SeedScenarioBenchmarks.Synchronous))]
+    [InlineData(typeof(BlockingCallBenchmarks), nameof(BlockingCallBenchmarks.SdkSyncParallelFor))]
+    [InlineData(typeof(BlockingCallBenchmarks), nameof(BlockingCallBenchmarks.RawHttpClient))]
+    public async Task A_case_that_completes_its_own_batch_keeps_its_failures_within_the_runs_error_budget(Type type, string method)
     {
         using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(0.02, 1), Faults = new StubFaults { ErrorRate = 1 } });
         var records = Directory.CreateTempSubdirectory("chatbench-budget-").FullName;
-        var benchmark = new SeedScenarioBenchmarks();
-        benchmark.SetUpAgainst(new RunSettings(TargetKind.Stub, stub.BaseUri, "gpt-4o", 0.02, 1, records, MaxErrorRate: 1));
+        var benchmark = (RecordedBenchmark)Activator.CreateInstance(type)!;
+        if (benchmark is BlockingCallBenchmarks blocking)
+        {
+            blocking.Requests = 10;
+        }
 
-        benchmark.Synchronous();
+        benchmark.SetUpAgainst(new RunSettings(new BenchOptions { TimeScale = 0.02, MaxErrorRate = 1 }, stub.BaseUri, records));
+        if (type.GetMethod(method)!.Invoke(benchmark, null) is Task task)
+        {
+            await task;
+        }
+
         benchmark.GlobalCleanup();
 
-        var invocation = Assert.Single(RecordLog.Read(records, CaseKey.Of(benchmark, nameof(SeedScenarioBenchmarks.Synchronous))));
+        var invocation = Assert.Single(RecordLog.Read(records, CaseKey.Of(benchmark, method)));
+        Assert.NotEmpty(invocation.Requests);
         Assert.All(invocation.Requests, r => Assert.False(r.Succeeded));
     }
 

@@ -60,7 +60,7 @@ public sealed class ProfileReplayEndToEndTests
 
             // One replay on a shared two-core machine can miss by a hair (a p90 by 5.2 % once): a second replay of the
             // same profile measures again. The goal must be met on every row of one replay; both are reported. Three
-            // runs beside other developers' suites (load average 11 to 20): worst p50 error 10.8, 10.4 and 9.6 % in
+            // runs beside other test suites (load average 11 to 20): worst p50 error 10.8, 10.4 and 9.6 % in
             // the first replay, then 4.2 and 3.4 % in the second (met), and 6.0 % (missed) under the heaviest load.
             var tables = new List<string>();
             for (var attempt = 1; attempt <= MaxReplays; attempt++)

@@ -115,6 +115,10 @@ public sealed class RequestOutcomeTests
     [InlineData("timeout", "timeout", ErrorKinds.Timeout)]
     [InlineData("no usage", "no usage", ErrorKinds.Cut)]
     [InlineData("HttpIOException", "HttpIOException", ErrorKinds.Cut)]
+    [InlineData("finish_reason content_filter", "finish_reason content_filter", ErrorKinds.Other)]
+    [InlineData("not completed", "not completed", ErrorKinds.Other)]
+    [InlineData("http 504", "http 504", ErrorKinds.Timeout)]
+    [InlineData("http 408", "http 408", ErrorKinds.Timeout)]
     public void A_file_written_before_outcomes_had_a_type_still_reads(string written, string words, string? kind)
     {
         var line = $$"""{"invocation":0,"requests":[{"index":0,"promptClass":"short","startMs":0,"endMs":50,"outcome":"{{written}}"}]}""";

@@ -43,7 +43,7 @@ public sealed class RunPlanTests : IDisposable
         using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, 1) });
         var records = new RecordStore(Path.Combine(artifacts, "records"));
         Directory.CreateDirectory(records.Directory);
-        var target = new RunSettings(TargetKind.Stub, stub.BaseUri, "gpt-4o", TimeScale, 1, records.Directory);
+        var target = new RunSettings(new BenchOptions { TimeScale = TimeScale }, stub.BaseUri, records.Directory);
         var log = new AccumulationLogger();
         var config = InProcess(BenchConfig.Create(new BenchOptions { TimeScale = TimeScale }, artifacts, records, includeHeavy: true, target), log);
         var plan = RunPlan.For(config, [type], target);

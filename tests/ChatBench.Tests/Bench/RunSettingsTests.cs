@@ -23,7 +23,8 @@ public sealed class RunSettingsTests
         var read = RunSettings.Parse(variable.Value);
 
         Assert.Equal(RunSettings.JobVariable, variable.Key);
-        Assert.Equal(sent with { OpenLoop = read.OpenLoop }, read);
+        Assert.Equal(variable.Value, read.ToJobVariable().Value);
+        Assert.Equal((sent.BaseUrl, sent.RecordsDirectory, sent.Target, sent.Model, sent.TimeScale, sent.Seed, sent.WorkloadPath), (read.BaseUrl, read.RecordsDirectory, read.Target, read.Model, read.TimeScale, read.Seed, read.WorkloadPath));
         Assert.Equal(arrival, read.OpenLoop.Arrival.ToString());
         Assert.Equal([1.5, 3], read.OpenLoop.Rates);
         Assert.Equal("ttft=1000ms,e2e=9000ms", read.OpenLoop.Slo.ToString());
@@ -34,7 +35,7 @@ public sealed class RunSettingsTests
     [Fact]
     public void The_sweep_has_one_step_per_rate_of_the_run_in_the_host_and_its_default_points_otherwise()
     {
-        var settings = RunSettings.Defaults with { OpenLoop = OpenLoopOptions.Default with { Rates = [1, 2, 3, 4] } };
+        var settings = RunSettings.Defaults with { Options = new BenchOptions { OpenLoop = OpenLoopOptions.Default with { Rates = [1, 2, 3, 4] } } };
 
         using (settings.UseInHost())
         {

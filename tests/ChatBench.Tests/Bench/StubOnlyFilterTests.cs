@@ -48,7 +48,7 @@ public sealed class StubOnlyFilterTests
         var live = Config(TargetKind.Live);
         var stubOnly = RunPlan.BenchmarkTypes(typeof(BenchRunner).Assembly).Where(t => StubOnlyClasses.Contains(t.Name)).ToList();
 
-        Assert.Equal(new RunPlan(0, 0, 0), RunPlan.For(live, stubOnly, RunSettings.Defaults with { Target = TargetKind.Live }));
+        Assert.Equal(new RunPlan(0, 0, 0), RunPlan.For(live, stubOnly, RunSettings.Defaults with { Options = new BenchOptions { Target = TargetKind.Live } }));
         Assert.Equal(StubOnlyClasses.Length, stubOnly.Count);
     }
 

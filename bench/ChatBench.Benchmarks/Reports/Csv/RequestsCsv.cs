@@ -26,8 +26,8 @@ public static class RequestsCsv
                     table.Row(
                     [
                         benchmarkCase.Method, .. benchmarkCase.ParameterValues.Select(CsvTable.Text),
-                        CsvTable.Text(iteration + 1), CsvTable.Text(r.Index), r.PromptClass, CsvTable.Number(r.StartMs), CsvTable.Number(r.FirstTokenMs - r.StartMs),
-                        CsvTable.Number((r.LastTokenMs ?? r.EndMs) - r.StartMs), CsvTable.Number(r.EndMs), CsvTable.Text(r.OutputTokens), CsvTable.Text(r.Outcome),
+                        CsvTable.Text(iteration + 1), CsvTable.Text(r.Index), r.PromptClass, CsvTable.Number(r.StartMs), CsvTable.Number(r.TtftMs),
+                        CsvTable.Number(r.E2EMs), CsvTable.Number(r.EndMs), CsvTable.Text(r.OutputTokens), CsvTable.Text(r.Outcome),
                         CsvTable.Number(r.ExpectedTtftMs), CsvTable.Number(r.ExpectedTotalMs),
                     ]);
                 }

@@ -21,6 +21,9 @@ public sealed class MeasuredCase(
 {
     private readonly Lazy<CaseLatency?> latency = new(() => invocations.Count == 0 ? null : CaseLatency.Of(invocations));
     private readonly Lazy<OpenLoopFigures?> openLoop = new(() => OpenLoopFigures.Of(invocations));
+    private readonly Lazy<double?> idealMs = new(() => schedule is { } kind && invocations.Count > 0
+        ? invocations.Average(i => IdealSchedule.Makespan(i.Requests.OrderBy(r => r.Index).Select(r => r.ExpectedTotalMs ?? r.LatencyMs).ToList(), kind, Math.Max(workers, 1)))
+        : null);
 
     public IReadOnlyList<InvocationRecord> Invocations { get; } = invocations;
 
@@ -38,9 +41,7 @@ public sealed class MeasuredCase(
     /// The batch's zero-overhead time, averaged over the measured invocations: on the stub each request's latency is the
     /// stub's plan; on a live target the latency the run measured (an estimate). Null without a declared schedule.
     /// </summary>
-    public double? IdealMs => schedule is { } kind && Invocations.Count > 0
-        ? Invocations.Average(i => IdealSchedule.Makespan(i.Requests.OrderBy(r => r.Index).Select(r => r.ExpectedTotalMs ?? r.LatencyMs).ToList(), kind, Math.Max(workers, 1)))
-        : null;
+    public double? IdealMs => idealMs.Value;
 
     /// <summary>Ideal / mean: 1 means no overhead at all.</summary>
     public double? Efficiency => MeanMs is > 0 && IdealMs is { } ideal ? ideal / MeanMs : null;
