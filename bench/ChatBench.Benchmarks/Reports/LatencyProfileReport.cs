@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Scenarios;
 using ChatBench.Benchmarks.Workloads;
@@ -21,7 +22,7 @@ public static class LatencyProfileReport
     {
         ArgumentNullException.ThrowIfNull(results);
         var samples = results.Cases.SelectMany(c => c.Requests ?? []).ToList();
-        var ok = samples.Where(s => s.Outcome.Succeeded && s.TtftMs is not null).ToList();
+        var ok = samples.Select(r => (Request: r, Latency: RequestLatency.Of(r)!)).Where(s => s.Latency is { Ttft: not null }).ToList();
         return new RecordedProfile
         {
             SchemaVersion = RecordedProfile.CurrentSchemaVersion,
@@ -32,15 +33,15 @@ public static class LatencyProfileReport
             Commit = results.Run.Commit,
             Workload = results.Run.Workload is { } workload ? Path.GetFileName(workload) : null,
             QuantileGrid = RecordedProfile.StandardGrid,
-            Prompts = ok.Where(s => s.Prompt is not null).GroupBy(s => s.Prompt!, StringComparer.Ordinal).Select(g => Group(g.Key, g.First().Class, [.. g])).ToList(),
-            Classes = ok.GroupBy(s => s.Class, StringComparer.Ordinal).Select(g => Group(null, g.Key, [.. g])).ToList(),
-            TtftByPromptTokens = FittedLine.Fit(ok.Where(s => s.PromptTokens is not null).Select(s => ((double)s.PromptTokens!.Value, s.TtftMs!.Value)).ToList()),
+            Prompts = ok.Where(s => s.Request.Prompt is not null).GroupBy(s => s.Request.Prompt!, StringComparer.Ordinal).Select(g => Group(g.Key, g.First().Request.PromptClass, [.. g])).ToList(),
+            Classes = ok.GroupBy(s => s.Request.PromptClass, StringComparer.Ordinal).Select(g => Group(null, g.Key, [.. g])).ToList(),
+            TtftByPromptTokens = FittedLine.Fit(ok.Where(s => s.Request.PromptTokens is not null).Select(s => ((double)s.Request.PromptTokens!.Value, s.Latency.Ttft!.Value)).ToList()),
             Errors = new RecordedErrors
             {
                 Requests = samples.Count,
                 Kinds = samples.Where(s => !s.Outcome.Succeeded)
                     .GroupBy(s => s.Outcome.ErrorKind!, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => new RecordedErrorKind(g.Count(), (double)g.Count() / samples.Count, Distribution.Quantile([.. g.Select(s => s.E2EMs)], 0.5))),
+                    .ToDictionary(g => g.Key, g => new RecordedErrorKind(g.Count(), (double)g.Count() / samples.Count, Distribution.Quantile([.. g.Select(r => r.E2EMs)], 0.5))),
             },
         };
     }
@@ -50,22 +51,22 @@ public static class LatencyProfileReport
         .Select(p => values.Count == 0 ? 0 : Math.Round(Distribution.Quantile(values, p), 3))
         .ToArray();
 
-    private static RecordedGroup Group(string? prompt, string promptClass, IReadOnlyList<RequestSample> samples) => new()
+    private static RecordedGroup Group(string? prompt, string promptClass, IReadOnlyList<(RequestRecord Request, RequestLatency Latency)> samples) => new()
     {
         Prompt = prompt,
         Class = promptClass,
-        PromptTokens = (int)Math.Round(Distribution.Quantile([.. samples.Select(s => (double)(s.PromptTokens ?? 0))], 0.5)),
+        PromptTokens = (int)Math.Round(Distribution.Quantile([.. samples.Select(s => (double)(s.Request.PromptTokens ?? 0))], 0.5)),
         Samples = samples.Count,
-        TtftMs = Grid([.. samples.Select(s => s.TtftMs!.Value)]),
-        ItlMs = Grid([.. samples.Where(s => s.ItlMs is not null).Select(s => s.ItlMs!.Value)]),
-        OutputTokens = Grid([.. samples.Select(s => (double)(s.OutputTokens ?? 0))]),
-        E2EMs = Grid([.. samples.Select(s => s.E2EMs)]),
+        TtftMs = Grid([.. samples.Select(s => s.Latency.Ttft!.Value)]),
+        ItlMs = Grid([.. samples.Where(s => s.Latency.Itl is not null).Select(s => s.Latency.Itl!.Value)]),
+        OutputTokens = Grid([.. samples.Select(s => (double)(s.Request.OutputTokens ?? 0))]),
+        E2EMs = Grid([.. samples.Select(s => s.Latency.E2E)]),
         // Sorted by end-to-end time: a replay that spreads its draws evenly over the list then spreads them evenly over E2E.
         Requests = Every(samples, Math.Max(1, (int)Math.Ceiling((double)samples.Count / RecordedGroup.MaxRequests)))
-            .Select(s => new RecordedRequest(s.TtftMs!.Value, s.ItlMs ?? 0, s.OutputTokens ?? 1))
+            .Select(s => new RecordedRequest(Math.Round(s.Latency.Ttft!.Value, 3), Math.Round(s.Latency.Itl ?? 0, 3), s.Request.OutputTokens ?? 1))
             .OrderBy(r => r.TtftMs + (r.ItlMs * (r.OutputTokens - 1)))
             .ToList(),
     };
 
-    private static IEnumerable<RequestSample> Every(IReadOnlyList<RequestSample> samples, int step) => samples.Where((_, i) => i % step == 0);
+    private static IEnumerable<T> Every<T>(IReadOnlyList<T> samples, int step) => samples.Where((_, i) => i % step == 0);
 }

@@ -21,19 +21,19 @@ public static class ProfileFidelity
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(replay);
-        var ok = replay.Cases.SelectMany(c => c.Requests ?? []).Where(s => s.Outcome.Succeeded && s.TtftMs is not null).ToList();
+        var ok = replay.Cases.SelectMany(c => c.Requests ?? []).Select(r => (Request: r, Latency: RequestLatency.Of(r)!)).Where(s => s.Latency is { Ttft: not null }).ToList();
         var rows = new List<FidelityRow>();
         foreach (var recorded in profile.Classes.OrderBy(c => c.Class, StringComparer.Ordinal))
         {
-            var replayed = ok.Where(s => s.Class == recorded.Class).ToList();
+            var replayed = ok.Where(s => s.Request.PromptClass == recorded.Class).Select(s => s.Latency).ToList();
             if (replayed.Count == 0)
             {
                 continue;
             }
 
-            rows.Add(Row(recorded, "TTFT", recorded.TtftMs, [.. replayed.Select(s => s.TtftMs!.Value)]));
-            rows.Add(Row(recorded, "ITL", recorded.ItlMs, [.. replayed.Where(s => s.ItlMs is not null).Select(s => s.ItlMs!.Value)]));
-            rows.Add(Row(recorded, "E2E", recorded.E2EMs, [.. replayed.Select(s => s.E2EMs)]));
+            rows.Add(Row(recorded, "TTFT", recorded.TtftMs, [.. replayed.Select(l => l.Ttft!.Value)]));
+            rows.Add(Row(recorded, "ITL", recorded.ItlMs, [.. replayed.Where(l => l.Itl is not null).Select(l => l.Itl!.Value)]));
+            rows.Add(Row(recorded, "E2E", recorded.E2EMs, [.. replayed.Select(l => l.E2E)]));
         }
 
         return rows.Where(r => r.ReplayedSamples > 0).ToList();

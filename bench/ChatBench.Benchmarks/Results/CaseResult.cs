@@ -1,6 +1,6 @@
-using ChatBench.Benchmarks.Records;
 using System.Globalization;
 using System.Text.Json.Serialization;
+using ChatBench.Benchmarks.Records;
 
 namespace ChatBench.Benchmarks.Results;
 
@@ -45,8 +45,9 @@ public sealed record CaseResult
     /// <summary>Every successful request's latencies over the measured iterations, for distributions and comparisons.</summary>
     public LatencySamples? Samples { get; init; }
 
-    /// <summary>Streaming cases only: every measured request with its prompt, class and outcome, for latency profiles.</summary>
-    public IReadOnlyList<RequestSample>? Requests { get; init; }
+    /// <summary>Streaming cases only: every measured request as recorded (failed ones included), for latency profiles.</summary>
+    [JsonConverter(typeof(RequestsJsonConverter))]
+    public IReadOnlyList<RequestRecord>? Requests { get; init; }
 
     /// <summary>The requests of the median iteration (by its last answer), for cases of at most <see cref="MedianIterationLimit"/> requests.</summary>
     public IReadOnlyList<RequestRecord>? MedianIteration { get; init; }

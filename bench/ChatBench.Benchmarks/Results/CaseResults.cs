@@ -60,21 +60,13 @@ public static class CaseResults
             metrics.Select(m => Round(m.E2E)).ToList());
     }
 
-    private static List<RequestSample>? RequestSamples(IReadOnlyList<InvocationRecord> invocations)
+    private static List<RequestRecord>? RequestSamples(IReadOnlyList<InvocationRecord> invocations)
     {
         var requests = invocations.SelectMany(i => i.Requests).ToList();
-        if (!requests.Any(r => r.ChunkGapsMs is not null))
-        {
-            return null;
-        }
-
-        return requests.Select(r => RequestLatency.Of(r) is { } m
-                ? new RequestSample(r.Prompt, r.PromptClass, r.PromptTokens, r.Outcome, m.Ttft is { } t ? Round(t) : null, m.Itl is { } i ? Round(i) : null, Round(m.E2E), m.OutputTokens)
-                : new RequestSample(r.Prompt, r.PromptClass, r.PromptTokens, r.Outcome, null, null, Round(r.EndMs - r.StartMs), r.OutputTokens))
-            .ToList();
+        return requests.Any(r => r.ChunkGapsMs is not null) ? requests.Select(Rounded).ToList() : null;
     }
 
-    /// <summary>The median iteration's requests as recorded, rounded to the microsecond, without the per-chunk detail.</summary>
+    /// <summary>The median iteration's requests, rounded.</summary>
     private static List<RequestRecord>? MedianIteration(IReadOnlyList<InvocationRecord> invocations)
     {
         if (invocations.Count == 0 || invocations[0].Requests.Count > CaseResult.MedianIterationLimit)
@@ -85,17 +77,20 @@ public static class CaseResults
         var median = invocations.OrderBy(i => i.Requests.Count == 0 ? 0 : i.Requests.Max(r => r.EndMs)).ElementAt(invocations.Count / 2);
         return median.Requests
             .OrderBy(r => r.Index)
-            .Select(r => r with
-            {
-                StartMs = Round(r.StartMs),
-                FirstTokenMs = r.FirstTokenMs is { } first ? Round(first) : null,
-                LastTokenMs = r.LastTokenMs is { } last ? Round(last) : null,
-                EndMs = Round(r.EndMs),
-                ChunkGapsMs = null,
-                Timing = null,
-            })
+            .Select(Rounded)
             .ToList();
     }
+
+    /// <summary>A request as recorded, rounded to the microsecond, without its per-chunk gaps and overhead parts.</summary>
+    private static RequestRecord Rounded(RequestRecord r) => r with
+    {
+        StartMs = Round(r.StartMs),
+        FirstTokenMs = r.FirstTokenMs is { } first ? Round(first) : null,
+        LastTokenMs = r.LastTokenMs is { } last ? Round(last) : null,
+        EndMs = Round(r.EndMs),
+        ChunkGapsMs = null,
+        Timing = null,
+    };
 
     private static double Ms(double nanoseconds) => Round(nanoseconds / 1e6);
 

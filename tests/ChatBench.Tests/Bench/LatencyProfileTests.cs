@@ -1,11 +1,12 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using ChatBench.Benchmarks.Calls;
+using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Reports;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Workloads;
-using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Latency.Recorded;
+using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Tests.Bench;
@@ -55,9 +56,9 @@ public sealed class LatencyProfileTests
                     Success = true,
                     Requests =
                     [
-                        new RequestSample(Short, "short", 13, RequestOutcome.Answered, 100, 10, 290, 20),
-                        new RequestSample(Short, "short", 13, FailureOutcome.Of(new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused))), null, null, 1, null),
-                        new RequestSample(Short, "short", 13, AnswerRule.Outcome(new AnswerFacts(HasContent: true, 6, "content_filter", MaxTokensSet: false)), null, null, 150, null),
+                        Sample(Short, "short", 13, RequestOutcome.Answered, 100, 10, 290, 20),
+                        Sample(Short, "short", 13, FailureOutcome.Of(new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused))), null, null, 1, null),
+                        Sample(Short, "short", 13, AnswerRule.Outcome(new AnswerFacts(HasContent: true, 6, "content_filter", MaxTokensSet: false)), null, null, 150, null),
                     ],
                 },
             ],
@@ -143,14 +144,14 @@ public sealed class LatencyProfileTests
     {
         var requests = Enumerable.Range(0, 40).SelectMany(i => new[]
         {
-            new RequestSample(Short, "short", 13, RequestOutcome.Answered, 100 + i, 10, 100 + i + (19 * 10), 20),
-            new RequestSample(Long, "long", 25, RequestOutcome.Answered, 300 + i, 12, 300 + i + (59 * 12), 60),
+            Sample(Short, "short", 13, RequestOutcome.Answered, 100 + i, 10, 100 + i + (19 * 10), 20),
+            Sample(Long, "long", 25, RequestOutcome.Answered, 300 + i, 12, 300 + i + (59 * 12), 60),
         }).Concat(
         [
-            new RequestSample(Short, "short", 13, RequestOutcome.HttpStatus(429), null, null, 5, null),
-            new RequestSample(Short, "short", 13, RequestOutcome.HttpStatus(429), null, null, 7, null),
-            new RequestSample(Long, "long", 25, RequestOutcome.HttpStatus(503), null, null, 9, null),
-            new RequestSample(Long, "long", 25, RequestOutcome.Cut("HttpIOException"), null, null, 400, null),
+            Sample(Short, "short", 13, RequestOutcome.HttpStatus(429), null, null, 5, null),
+            Sample(Short, "short", 13, RequestOutcome.HttpStatus(429), null, null, 7, null),
+            Sample(Long, "long", 25, RequestOutcome.HttpStatus(503), null, null, 9, null),
+            Sample(Long, "long", 25, RequestOutcome.Cut("HttpIOException"), null, null, 400, null),
         ]).ToList();
         return new ResultsFile
         {
@@ -158,6 +159,28 @@ public sealed class LatencyProfileTests
             Run = new RunDescription { Target = "live", BaseUrl = "https://api.example/v1", Model = "gpt-4o", DateUtc = DateTimeOffset.UnixEpoch, WarmupIterations = 1, MeasuredIterations = 3, Workload = "/home/me/my.jsonl" },
             Benchmark = new BenchmarkDescription { Type = "ChatBench.Benchmarks.Scenarios.StreamingBenchmarks", Name = "StreamingBenchmarks" },
             Cases = [new CaseResult { Method = "Streams", Success = true, Requests = requests }],
+        };
+    }
+
+    /// <summary>
+    /// A measured request as a streaming case records it, from its start: first token at <paramref name="ttft"/>, last
+    /// content and end at <paramref name="e2e"/>; <paramref name="itl"/> is what (E2E - TTFT) / (tokens - 1) gives, for the reader.
+    /// </summary>
+    private static RequestRecord Sample(string? prompt, string promptClass, int promptTokens, RequestOutcome outcome, double? ttft, double? itl, double e2e, int? outputTokens)
+    {
+        Assert.True(itl is null || outputTokens is null || Math.Abs(((e2e - ttft!.Value) / (outputTokens.Value - 1)) - itl.Value) < 1e-9, "the sample's ITL follows from its times");
+        return new RequestRecord
+        {
+            Index = 0,
+            PromptClass = promptClass,
+            Prompt = prompt,
+            PromptTokens = promptTokens,
+            StartMs = 0,
+            FirstTokenMs = ttft,
+            LastTokenMs = outcome.Succeeded ? e2e : null,
+            EndMs = e2e,
+            OutputTokens = outputTokens,
+            Outcome = outcome,
         };
     }
 }

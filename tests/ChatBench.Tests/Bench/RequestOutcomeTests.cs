@@ -96,7 +96,7 @@ public sealed class RequestOutcomeTests
                 SchemaVersion = ResultsFile.CurrentSchemaVersion,
                 Run = ResultsFixture.Run,
                 Benchmark = new BenchmarkDescription { Type = "ChatBench.Benchmarks.Scenarios.StreamingBenchmarks", Name = "StreamingBenchmarks" },
-                Cases = [new CaseResult { Method = "Streams", Success = true, Requests = outcomes.Select(o => new RequestSample("q", "short", 5, o, null, null, 1, null)).ToList() }],
+                Cases = [new CaseResult { Method = "Streams", Success = true, Requests = outcomes.Select((o, i) => new RequestRecord { Index = i, PromptClass = "short", Prompt = "q", StartMs = 0, EndMs = 1, Outcome = o }).ToList() }],
             };
 
             var read = ResultsJson.Read(ResultsJson.Write(results, directory));
