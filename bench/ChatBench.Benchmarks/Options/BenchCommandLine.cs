@@ -52,8 +52,9 @@ public static class BenchCommandLine
             options = option.ApplyTo(options, result);
         }
 
-        options = WithContextDefaults(options with { BenchmarkDotNetArguments = result.UnmatchedTokens }, Given(result));
-        error = ComparisonConflict(options, Given(result)) ?? string.Empty;
+        var given = Given(result);
+        options = WithContextDefaults(options with { BenchmarkDotNetArguments = result.UnmatchedTokens }, given);
+        error = ComparisonConflict(options, given) ?? string.Empty;
         return error.Length == 0;
     }
 

@@ -27,7 +27,7 @@ public sealed class RequestsJsonConverter : JsonConverter<IReadOnlyList<RequestR
     }
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<RequestRecord> value, JsonSerializerOptions options) =>
-        JsonSerializer.Serialize(writer, value.ToList(), options);
+        JsonSerializer.Serialize(writer, value, options);
 
     private static RequestRecord FromSample(int index, JsonElement sample, string promptClass, JsonSerializerOptions options)
     {

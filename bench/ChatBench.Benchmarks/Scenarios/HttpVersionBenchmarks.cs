@@ -63,8 +63,9 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
     {
         var profile = Target.GroundTruth ?? BenchTarget.StubProfile(BenchOptions.DefaultTimeScale, 1);
         var http2 = Http == "2.0";
-        server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = BenchTarget.StubProfile(profile.TimeScale, profile.Seed), Http2Only = http2 }));
-        var target = BenchTarget.From(new RunSettings(new BenchOptions { Model = Target.Model, TimeScale = profile.TimeScale, Seed = profile.Seed }, server.BaseUri, Path.GetTempPath()));
+        var served = BenchTarget.StubProfile(profile.TimeScale, profile.Seed);
+        server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = served, Http2Only = http2 }));
+        var target = BenchTarget.ForStub(server.BaseUri, Target.Model, served);
         var version = http2 ? HttpVersion.Version20 : HttpVersion.Version11;
         raw = new RawChatHttpClient(target, version);
 

@@ -116,7 +116,7 @@ public sealed class ClientStackTests : IDisposable
     public void Dispose() => stub.Dispose();
 
     private static BenchTarget Target(ChatCompletionsStub server) =>
-        BenchTarget.From(new RunSettings(new BenchOptions { TimeScale = TimeScale }, server.BaseUri, Path.GetTempPath()));
+        BenchTarget.ForStub(server.BaseUri, BenchOptions.DefaultModel, BenchTarget.StubProfile(TimeScale, 1));
 
     private static async Task<(string Content, int? OutputTokens)> Ask(string stack, BenchTarget target, string prompt, bool streaming)
     {
