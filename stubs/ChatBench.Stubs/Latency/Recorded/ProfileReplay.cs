@@ -2,12 +2,13 @@ namespace ChatBench.Stubs.Latency.Recorded;
 
 /// <summary>
 /// Plays a <see cref="RecordedProfile"/> back. A recorded prompt draws its TTFT, interval and output length from its own
-/// distributions (one recorded request whole when the profile keeps them, else each quantile grid on its own) (its class's when it has fewer than <see cref="MinPromptSamples"/> samples); any other prompt from the
-/// class nearest in prompt tokens, its TTFT moved along the fitted line. Draws depend only on (seed, prompt, request
-/// seed), so the bench computes every request's plan in advance. Each draw is a Weyl sequence over the request seed
-/// (start from the prompt's hash, step an irrational): requests 0..n-1 of one prompt spread evenly over the
-/// distribution, so a few dozen replayed requests already follow the recorded quantiles, which independent draws would
-/// only do at thousands.
+/// distributions (its class's when it has fewer than <see cref="MinPromptSamples"/> samples); any other prompt from the
+/// class nearest in prompt tokens, its TTFT moved along the fitted line. When the profile keeps recorded requests whole,
+/// one is replayed whole, chosen by <see cref="RecordedRequestCycle"/>; else each quantile grid is drawn on its own.
+/// Draws depend only on (seed, prompt, request seed), so the bench computes every request's plan in advance. Each grid
+/// draw is a Weyl sequence over the request seed (start from the prompt's hash, step an irrational): requests 0..n-1 of
+/// one prompt spread evenly over the distribution, so a few dozen replayed requests already follow the recorded
+/// quantiles, which independent draws would only do at thousands.
 /// </summary>
 public sealed class ProfileReplay
 {
@@ -57,8 +58,8 @@ public sealed class ProfileReplay
             return x - Math.Floor(x);
         }
 
-        var (ttftMs, itlMs, length) = group.Requests is { Count: > 0 } requests
-            ? requests[Math.Min((int)(Draw(0) * requests.Count), requests.Count - 1)]
+        var (ttftMs, itlMs, length) = group.Requests is { Count: > 0 } requests && source.Cycle is { } cycle
+            ? requests[cycle.Index(DeterministicJitter.Uniform(offset, 0), requestSeed ?? 0)]
             : new RecordedRequest(QuantileGrid.Sample(group.TtftMs, Draw(0)), QuantileGrid.Sample(group.ItlMs, Draw(1)), (int)Math.Round(QuantileGrid.Sample(group.OutputTokens, Draw(2))));
         var ttft = Math.Max(0, ttftMs + shiftMs) * timeScale;
         var interval = Math.Max(0, itlMs) * timeScale;
@@ -103,5 +104,8 @@ public sealed class ProfileReplay
 
     private static int MaxTokens(RecordedGroup group) => Math.Max(1, (int)Math.Ceiling(group.OutputTokens.Count == 0 ? 1 : group.OutputTokens[^1]));
 
-    private sealed record Source(RecordedGroup Group, PromptRule Rule);
+    private sealed record Source(RecordedGroup Group, PromptRule Rule)
+    {
+        public RecordedRequestCycle? Cycle { get; } = Group.Requests is { Count: > 0 } requests ? new RecordedRequestCycle(requests.Count) : null;
+    }
 }
