@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatBench.Benchmarks.Reports.Advice;
 using ChatBench.Benchmarks.Reports.Charts;
 using ChatBench.Benchmarks.Results;
 
@@ -31,6 +32,7 @@ public static class SummaryPage
         page.Append("Generated from the JSON results in this folder (`*-results.json`) after every benchmark run; regenerate it without\n");
         page.Append("running benchmarks with `dotnet run -c Release --project bench/ChatBench.Benchmarks -- --report-only`.\n\n");
         RunHeader.Append(page, files);
+        CodeAdvice.Append(page, files);
         page.Append("Speed-up: the baseline's mean divided by the case's mean, among cases with the same parameters (2.00x is twice as fast). ");
         page.Append("Ideal: the batch's zero-overhead time. Efficiency: Ideal / Mean (1.00 = no overhead at all).\n");
 

@@ -1,0 +1,26 @@
+using ChatBench.Benchmarks.Results;
+
+namespace ChatBench.Benchmarks.Reports.Advice;
+
+/// <summary>The results a piece of advice reads: successful cases found by benchmark class, method and parameters.</summary>
+public sealed class AdviceSource(IReadOnlyList<ResultsFile> files)
+{
+    /// <summary>The heading that shows a benchmark class: its section's, else its own under "Other benchmarks".</summary>
+    public string SectionOf(string benchmark) =>
+        files.FirstOrDefault(f => f.Benchmark.Name == benchmark)?.Benchmark.Summary?.Heading ?? benchmark;
+
+    /// <summary>A case that succeeded and has a mean, or null.</summary>
+    public CaseResult? Case(string benchmark, string method, params (string Name, string Value)[] parameters) =>
+        Cases(benchmark, method).FirstOrDefault(c => parameters.All(p => c.Parameters.TryGetValue(p.Name, out var value) && value == p.Value));
+
+    /// <summary>Every case of a method that succeeded and has a mean, over every file of the class.</summary>
+    public IEnumerable<CaseResult> Cases(string benchmark, string method) =>
+        files.Where(f => f.Benchmark.Name == benchmark).SelectMany(f => f.Cases).Where(c => c.Method == method && c.Success && c.MeanMs is > 0);
+
+    /// <summary>The case of a method with the largest value of a numeric parameter.</summary>
+    public CaseResult? Largest(string benchmark, string method, string parameter) =>
+        Cases(benchmark, method).Where(c => c.NumericParameter(parameter) is not null).MaxBy(c => c.NumericParameter(parameter));
+
+    public static double? Column(CaseResult result, string column) =>
+        result.Columns.TryGetValue(column, out var value) ? value : null;
+}
