@@ -17,9 +17,16 @@ public sealed class AdviceSource(IReadOnlyList<ResultsFile> files)
     public IEnumerable<CaseResult> Cases(string benchmark, string method) =>
         files.Where(f => f.Benchmark.Name == benchmark).SelectMany(f => f.Cases).Where(c => c.Method == method && c.Success && c.MeanMs is > 0);
 
-    /// <summary>The case of a method with the largest value of a numeric parameter.</summary>
-    public CaseResult? Largest(string benchmark, string method, string parameter) =>
-        Cases(benchmark, method).Where(c => c.NumericParameter(parameter) is not null).MaxBy(c => c.NumericParameter(parameter));
+    /// <summary>Two methods' cases at the largest value of a numeric parameter that both were measured at.</summary>
+    public (CaseResult Case, CaseResult Other, double Size)? AtLargest(string benchmark, string method, string other, string parameter) =>
+        Cases(benchmark, method)
+            .Select(c => (Case: c, Size: c.NumericParameter(parameter)))
+            .Where(c => c.Size is not null)
+            .OrderByDescending(c => c.Size)
+            .Select(c => (c.Case, Other: Cases(benchmark, other).FirstOrDefault(o => o.NumericParameter(parameter) == c.Size), Size: c.Size!.Value))
+            .Where(c => c.Other is not null)
+            .Select(c => ((CaseResult, CaseResult, double)?)(c.Case, c.Other!, c.Size))
+            .FirstOrDefault();
 
     public static double? Column(CaseResult result, string column) =>
         result.Columns.TryGetValue(column, out var value) ? value : null;

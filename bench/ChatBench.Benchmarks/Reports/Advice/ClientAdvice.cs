@@ -10,16 +10,14 @@ public static class ClientAdvice
     {
         ArgumentNullException.ThrowIfNull(results);
         const string benchmark = nameof(BlockingCallBenchmarks);
-        var blocking = results.Largest(benchmark, nameof(BlockingCallBenchmarks.SdkSyncParallelFor), nameof(BlockingCallBenchmarks.Requests));
-        var size = blocking?.Parameters[nameof(BlockingCallBenchmarks.Requests)];
-        var awaited = size is null ? null : results.Case(benchmark, nameof(BlockingCallBenchmarks.RawHttpClient), (nameof(BlockingCallBenchmarks.Requests), size));
-        if (blocking is not { Efficiency: { } blocked } || awaited is not { Efficiency: { } async })
+        if (results.AtLargest(benchmark, nameof(BlockingCallBenchmarks.SdkSyncParallelFor), nameof(BlockingCallBenchmarks.RawHttpClient), nameof(BlockingCallBenchmarks.Requests))
+            is not ({ Efficiency: { } blocked } blocking, { Efficiency: { } async } awaited, var size))
         {
             return null;
         }
 
         return new AdviceItem(
-            $"Never call the SDK's blocking `CompleteChat` from `Parallel.For`: {Count(blocking.NumericParameter(nameof(BlockingCallBenchmarks.Requests))!.Value)} requests took {Ms(blocking.MeanMs!.Value)} ms that way (efficiency {Fraction(blocked)}, {Ratio(blocking.MeanMs!.Value / awaited.MeanMs!.Value)} the time) against {Ms(awaited.MeanMs!.Value)} ms awaited together (efficiency {Fraction(async)}), because each blocked call holds a pool thread for its whole latency.",
+            $"Never call the SDK's blocking `CompleteChat` from `Parallel.For`: {Count(size)} requests took {Ms(blocking.MeanMs!.Value)} ms that way (efficiency {Fraction(blocked)}, {Ratio(blocking.MeanMs!.Value / awaited.MeanMs!.Value)} the time) against {Ms(awaited.MeanMs!.Value)} ms awaited together (efficiency {Fraction(async)}), because each blocked call holds a pool thread for its whole latency.",
             results.SectionOf(benchmark));
     }
 
@@ -27,20 +25,18 @@ public static class ClientAdvice
     {
         ArgumentNullException.ThrowIfNull(results);
         const string benchmark = nameof(ClientStackBenchmarks);
-        var perRequest = results.Largest(benchmark, nameof(ClientStackBenchmarks.SdkClientPerRequest), nameof(ClientStackBenchmarks.Requests));
-        var size = perRequest?.Parameters[nameof(ClientStackBenchmarks.Requests)];
-        var shared = size is null ? null : results.Case(benchmark, nameof(ClientStackBenchmarks.SdkSharedClient), (nameof(ClientStackBenchmarks.Requests), size));
-        if (perRequest?.MeanMs is not { } each || shared?.MeanMs is not { } one)
+        if (results.AtLargest(benchmark, nameof(ClientStackBenchmarks.SdkClientPerRequest), nameof(ClientStackBenchmarks.SdkSharedClient), nameof(ClientStackBenchmarks.Requests))
+            is not ({ MeanMs: { } each } perRequest, { MeanMs: { } one } shared, var size))
         {
             return null;
         }
 
         var change = (each / one) - 1;
         var verdict = change > MaterialDifference
-            ? $"Create one `ChatClient` and share it: a new client per request made {Count(perRequest.NumericParameter(nameof(ClientStackBenchmarks.Requests))!.Value)} requests at once take {Percent(change)} longer"
-            : $"A new `ChatClient` per request cost little time in this run ({Count(perRequest.NumericParameter(nameof(ClientStackBenchmarks.Requests))!.Value)} requests at once: {(change >= 0 ? "+" : "-")}{Percent(change)})";
+            ? $"Create one `ChatClient` and share it: a new client per request made {Count(size)} requests at once take {Percent(change)} longer"
+            : $"A new `ChatClient` per request cost little time in this run ({Count(size)} requests at once: {(change >= 0 ? "+" : "-")}{Percent(change)})";
         return new AdviceItem(
-            $"{verdict}, {Ms(each)} ms against {Ms(one)} ms with one shared client{Cpu(AdviceSource.Column(perRequest, "CPU/req [us]"), AdviceSource.Column(shared!, "CPU/req [us]"))}.",
+            $"{verdict}, {Ms(each)} ms against {Ms(one)} ms with one shared client{Cpu(AdviceSource.Column(perRequest, "CPU/req [us]"), AdviceSource.Column(shared, "CPU/req [us]"))}.",
             results.SectionOf(benchmark));
     }
 
