@@ -28,6 +28,11 @@ public static class Findings
             ChartKind.OpenLoop => section.SelectMany(f => OpenLoopFindings.For(f)),
             _ => [],
         };
+        if (placement.Table == TableKind.SendLag)
+        {
+            sentences = sentences.Concat(section.Select(SendLagFindings.For));
+        }
+
         foreach (var sentence in sentences.OfType<string>())
         {
             yield return sentence;

@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Text;
 using ChatBench.Benchmarks.Reports.Advice;
 using ChatBench.Benchmarks.Reports.Charts;
+using ChatBench.Benchmarks.Reports.Tables;
 using ChatBench.Benchmarks.Results;
 
 namespace ChatBench.Benchmarks.Reports;
 
 /// <summary>
-/// <c>results/SUMMARY.md</c>: per section declared by the benchmark classes, their speed-up and efficiency tables, the
-/// findings computed from the data, and the charts (PNG files in <c>results/charts/</c>). Built only from the JSON
-/// results in the folder, so <c>--report-only</c> regenerates the same page at any time.
+/// <c>results/SUMMARY.md</c>: per section declared by the benchmark classes, each class's table of the figures the
+/// section's question needs (its <see cref="TableKind"/>), the findings computed from the data, and the charts (PNG
+/// files in <c>results/charts/</c>). Built only from the JSON results in the folder, so <c>--report-only</c>
+/// regenerates the same page at any time.
 /// </summary>
 public static class SummaryPage
 {
@@ -23,7 +25,7 @@ public static class SummaryPage
     public static SummaryOutcome Write(string resultsDirectory)
     {
         ArgumentNullException.ThrowIfNull(resultsDirectory);
-        var files = ResultsJson.ReadFolder(resultsDirectory);
+        var files = SectionKinds.Resolve(ResultsJson.ReadFolder(resultsDirectory));
         var chartsDirectory = Path.Combine(resultsDirectory, ChartsFolder);
         var charts = new List<string>();
         var missing = new List<string>();
@@ -46,7 +48,7 @@ public static class SummaryPage
             page.Append(CultureInfo.InvariantCulture, $"\n## {placement.Heading}\n\n{placement.Explanation}\n");
             foreach (var file in section)
             {
-                AppendTable(page, file, withHeading: section.Count > 1);
+                AppendTable(page, file, file.Benchmark.Summary!.Table, withHeading: section.Count > 1);
             }
 
             if (placement.Chart == ChartKind.LatencyPercentiles)
@@ -85,7 +87,7 @@ public static class SummaryPage
             page.Append("\n## Other benchmarks\n");
             foreach (var file in others)
             {
-                AppendTable(page, file, withHeading: true);
+                AppendTable(page, file, TableKind.Speedup, withHeading: true);
             }
         }
 
@@ -94,13 +96,13 @@ public static class SummaryPage
         return new SummaryOutcome(pagePath, charts, missing);
     }
 
-    private static void AppendTable(StringBuilder page, ResultsFile file, bool withHeading)
+    private static void AppendTable(StringBuilder page, ResultsFile file, TableKind table, bool withHeading)
     {
         if (withHeading)
         {
             page.Append(CultureInfo.InvariantCulture, $"\n### {file.Benchmark.Name}\n");
         }
 
-        page.Append('\n').Append(SpeedupTable.Render(file));
+        page.Append('\n').Append(SectionTables.Render(table, file));
     }
 }

@@ -20,4 +20,13 @@ public enum ChartKind
 
     /// <summary>Latency percentiles and goodput against the offered rate, the highest rate within the SLO marked.</summary>
     OpenLoop,
+
+    /// <summary>The open-loop generator's send lag percentiles against the offered rate.</summary>
+    SendLag,
+
+    /// <summary>Per retry policy: wall time against its ideal, and the requests finally lost.</summary>
+    RateLimits,
+
+    /// <summary>Per client stack: CPU per request and efficiency.</summary>
+    ClientStacks,
 }

@@ -13,6 +13,7 @@ public sealed record OpenLoopResult
     public const string GoodputColumn = "Goodput [req/s]";
     public const string AchievedColumn = "Achieved [req/s]";
     public const string CapacityColumn = "Capacity [req/s]";
+    public const string SendLagP99Column = "Send lag p99 [ms]";
 
     /// <summary>The share of requests a rate must keep within the SLO to count as within it (DistServe's 90 %).</summary>
     public const double DefaultAttainment = 0.9;

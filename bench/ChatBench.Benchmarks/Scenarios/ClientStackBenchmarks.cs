@@ -27,7 +27,9 @@ namespace ChatBench.Benchmarks.Scenarios;
 [SummarySection(
     8,
     "Client stacks: what the client itself costs",
-    "The same batches through a raw HttpClient, the SDK's shared ChatClient, a new ChatClient per request and Microsoft.Extensions.AI. CPU, thread-pool and allocation per request are in its report's columns.")]
+    "The same batches through a raw HttpClient, the SDK's shared ChatClient, a new ChatClient per request and Microsoft.Extensions.AI: what each costs the calling process per request (CPU, allocation, thread-pool threads) and how close its batch comes to the ideal.",
+    Table = TableKind.ClientStacks,
+    Chart = ChartKind.ClientStacks)]
 [BenchmarkCategory(BenchmarkCategories.ClientStack)]
 [MemoryDiagnoser(displayGenColumns: false)]
 public class ClientStackBenchmarks : RecordedBenchmark, ISendsRequests

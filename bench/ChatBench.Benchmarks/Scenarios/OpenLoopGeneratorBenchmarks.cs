@@ -18,7 +18,9 @@ namespace ChatBench.Benchmarks.Scenarios;
 [SummarySection(
     10,
     "Open loop: the generator's precision",
-    "Send lag (actual minus scheduled send) of the open-loop generator at fixed offered rates against the embedded stub, with the short question: the rate up to which the schedule holds within a millisecond at the 99th percentile.")]
+    "Send lag (actual minus scheduled send) of the open-loop generator at fixed offered rates against the embedded stub, with the short question: the rate up to which the schedule holds within a millisecond at the 99th percentile.",
+    Table = TableKind.SendLag,
+    Chart = ChartKind.SendLag)]
 [BenchmarkCategory(BenchmarkCategories.OpenLoop, BenchmarkCategories.Heavy)]
 [WarmupCount(0)]
 [IterationCount(1)]

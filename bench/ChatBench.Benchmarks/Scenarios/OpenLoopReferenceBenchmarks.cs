@@ -13,6 +13,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     9,
     "Open loop, reference sweep: the knee against the stub's capacity",
     "The same open loop as the default sweep, with twelve rates of eight seconds: the highest rate within the SLO, interpolated between measured rates, against the stub's theoretical capacity (slots / mean service time at a full batch).",
+    Table = TableKind.OpenLoop,
     Chart = ChartKind.OpenLoop)]
 [BenchmarkCategory(BenchmarkCategories.OpenLoop, BenchmarkCategories.Heavy)]
 [WarmupCount(0)]

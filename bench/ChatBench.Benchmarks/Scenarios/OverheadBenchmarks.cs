@@ -26,6 +26,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     10,
     "The measurement floor: ChatBench's own overhead per request",
     "Short answers one at a time through the SDK and the raw HttpClient, and streamed through the SDK: measured minus planned time per request, split into the stub's own lateness, the client building the request, the wire in, the way back, the client's parse and the harness's recording (microseconds, medians over requests; the parts' medians need not add up to the total's).",
+    Table = TableKind.Overhead,
     Chart = ChartKind.None)]
 [BenchmarkCategory(BenchmarkCategories.Floor)]
 public class OverheadBenchmarks : RecordedBenchmark, ISendsRequests

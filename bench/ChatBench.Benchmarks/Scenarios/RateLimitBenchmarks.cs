@@ -27,7 +27,9 @@ namespace ChatBench.Benchmarks.Scenarios;
 [SummarySection(
     7,
     "Rate limits: what each retry policy loses",
-    "A batch against a server that takes 8 requests at a time and answers the rest 429 with Retry-After. Attempts, 429s and finally failed requests per batch are in its report's columns.")]
+    "A batch against a server that takes 8 requests at a time and answers the rest 429 with Retry-After: per retry policy, the batch's wall time, the HTTP attempts and 429 answers it took, and the requests it finally lost.",
+    Table = TableKind.RateLimits,
+    Chart = ChartKind.RateLimits)]
 [BenchmarkCategory(BenchmarkCategories.RateLimit)]
 // Three measured batches, not five: the SDK's own backoff makes one batch of UnboundedSdkRetries take 3.3 s, and what
 // the policies do (attempts, 429s, failures) varies little between batches.

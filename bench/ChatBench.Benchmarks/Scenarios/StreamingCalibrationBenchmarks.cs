@@ -19,8 +19,8 @@ namespace ChatBench.Benchmarks.Scenarios;
 [SummarySection(
     6,
     "Calibration: the harness's own error",
-    "100 streams at the real token rate against a stub whose every planned time is known: measured minus planned TTFT is the harness's own measurement error (the TTFT err column of its report).",
-    Chart = ChartKind.LatencyPercentiles)]
+    "100 streams at the real token rate against a stub whose every planned time is known: measured minus planned TTFT and ITL is the harness's own measurement error.",
+    Table = TableKind.Calibration)]
 [BenchmarkCategory(BenchmarkCategories.Streaming)]
 [StubOnly("measures the harness's own error against the stub's ground truth")]
 // Three measured batches of 100 streams (2.4 s each): its figures are percentiles over 300 streams' first tokens.

@@ -12,6 +12,9 @@ public static class SectionCharts
         ChartKind.BoundedScaling => [new BoundedConcurrencyChart()],
         ChartKind.LatencyPercentiles => [StreamingLatencyChart.TimeToFirstToken, StreamingLatencyChart.EndToEnd],
         ChartKind.OpenLoop => [new OpenLoopChart()],
+        ChartKind.SendLag => [new SendLagChart()],
+        ChartKind.RateLimits => [new RateLimitChart()],
+        ChartKind.ClientStacks => [new ClientStackChart()],
         _ => [],
     };
 }

@@ -7,6 +7,13 @@ public static class BatchMetrics
 {
     public const string Ideal = "Ideal [ms]";
     public const string Efficiency = "Efficiency";
+    public const string ClientCpu = "CPU/req [us]";
+    public const string PoolThreads = "Pool threads (peak)";
+    public const string PoolQueue = "Pool queue (peak)";
+    public const string Allocated = "Alloc/req [KB]";
+    public const string Attempts = "Attempts";
+    public const string RateLimited = "429s";
+    public const string Failed = "Failed";
 
     public static IEnumerable<CaseMetric> All(TargetKind target) =>
     [
@@ -22,21 +29,21 @@ public static class BatchMetrics
         // Every batch records these, but a batch also carries a fixed CPU floor of about 0.1 s in the benchmark process
         // whatever it does, which makes CPU per request meaningless for small batches: only the client-stack report,
         // which explains that, shows them.
-        new("CPU/req [us]", "CPU time (user + kernel, all threads) of the benchmark process during a batch, divided by the batch's requests, in microseconds, median of the measured iterations: the client's own cost, apart from the simulated latency (the stub runs in another process)", "0", 11, MetricAudience.ClientStack,
+        new(ClientCpu, "CPU time (user + kernel, all threads) of the benchmark process during a batch, divided by the batch's requests, in microseconds, median of the measured iterations: the client's own cost, apart from the simulated latency (the stub runs in another process)", "0", 11, MetricAudience.ClientStack,
             c => c.MedianPerInvocation(i => i.ClientCpuMs is { } ms && i.Requests.Count > 0 ? ms * 1000 / i.Requests.Count : null)),
-        new("Pool threads (peak)", "The most thread-pool threads seen during a batch (sampled every 10 ms), median of the measured iterations", "0", 12, MetricAudience.ClientStack,
+        new(PoolThreads, "The most thread-pool threads seen during a batch (sampled every 10 ms), median of the measured iterations", "0", 12, MetricAudience.ClientStack,
             c => c.MedianPerInvocation(i => i.PeakThreadPoolThreads)),
-        new("Pool queue (peak)", "The longest thread-pool queue (work items waiting for a thread) seen during a batch (sampled every 10 ms), median of the measured iterations", "0", 13, MetricAudience.ClientStack,
+        new(PoolQueue, "The longest thread-pool queue (work items waiting for a thread) seen during a batch (sampled every 10 ms), median of the measured iterations", "0", 13, MetricAudience.ClientStack,
             c => c.MedianPerInvocation(i => i.PeakPendingWorkItems)),
-        new("Alloc/req [KB]", "Allocated (MemoryDiagnoser, managed bytes per batch) divided by the batch's requests, in KB (1 KB = 1024 B)", "0.0", 14, MetricAudience.AnyValue,
+        new(Allocated, "Allocated (MemoryDiagnoser, managed bytes per batch) divided by the batch's requests, in KB (1 KB = 1024 B)", "0.0", 14, MetricAudience.AnyValue,
             c => c.AllocatedBytesPerInvocation is { } bytes && c.Invocations.Select(i => i.Requests.Count).FirstOrDefault() is > 0 and var requests ? bytes / 1024.0 / requests : null),
 
         // Per batch, averaged over the measured iterations, for the benchmarks that count their HTTP attempts.
-        new("Attempts", "HTTP requests sent per batch, every retry included (the SDK's own as well)", "0.#", 40, MetricAudience.AnyValue,
+        new(Attempts, "HTTP requests sent per batch, every retry included (the SDK's own as well)", "0.#", 40, MetricAudience.AnyValue,
             c => Mean(c.Invocations.Select(i => i.Attempts).OfType<long>().Select(a => (double)a))),
-        new("429s", "Rate-limited (429) answers per batch", "0.#", 41, MetricAudience.AnyValue,
+        new(RateLimited, "Rate-limited (429) answers per batch", "0.#", 41, MetricAudience.AnyValue,
             c => Mean(c.Invocations.Select(i => i.RateLimited).OfType<long>().Select(a => (double)a))),
-        new("Failed", "Requests per batch that finally failed after all retries: the batch did not do its work", "0.#", 42, MetricAudience.AnyValue,
+        new(Failed, "Requests per batch that finally failed after all retries: the batch did not do its work", "0.#", 42, MetricAudience.AnyValue,
             c => Mean(c.Invocations.Where(i => i.Attempts is not null).Select(i => (double)i.Requests.Count(r => !r.Succeeded)))),
     ];
 

@@ -12,7 +12,7 @@ public static class OpenLoopMetrics
         Of("ITL p99 [ms]", "99th percentile of the inter-token latency", "0.0", 4, (_, l) => l?.Itl?.P99),
         Of("E2E p50 [ms]", "Median end-to-end latency, from the scheduled send to the last token", "0.0", 5, (_, l) => l?.E2E?.P50),
         Of("E2E p99 [ms]", "99th percentile of the end-to-end latency, from the scheduled send", "0.0", 6, (_, l) => l?.E2E?.P99),
-        Of("Send lag p99 [ms]", "99th percentile of actual minus scheduled send: how well the generator kept its schedule", "0.000", 7, (f, _) => f.SendLag?.P99),
+        Of(OpenLoopResult.SendLagP99Column, "99th percentile of actual minus scheduled send: how well the generator kept its schedule", "0.000", 7, (f, _) => f.SendLag?.P99),
         Of("Stub queue p99 [ms]", "99th percentile of the queue wait the stub reported (its own truth, x-stub-queue-ms)", "0.0", 8, (f, _) => f.StubQueue?.P99),
         Of(OpenLoopResult.CapacityColumn, "The stub's theoretical capacity: slots / mean service time at a full batch, from its model", "0.0", 9, (f, _) => f.Capacity),
     ];
