@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Benchmarks.Scenarios;
 using static ChatBench.Benchmarks.Reports.Advice.AdviceFormat;
 
@@ -36,7 +37,7 @@ public static class ClientAdvice
             ? $"Create one `ChatClient` and share it: a new client per request made {Count(size)} requests at once take {Percent(change)} longer"
             : $"A new `ChatClient` per request cost little time in this run ({Count(size)} requests at once: {(change >= 0 ? "+" : "-")}{Percent(change)})";
         return new AdviceItem(
-            $"{verdict}, {Ms(each)} ms against {Ms(one)} ms with one shared client{Cpu(AdviceSource.Column(perRequest, "CPU/req [us]"), AdviceSource.Column(shared, "CPU/req [us]"))}.",
+            $"{verdict}, {Ms(each)} ms against {Ms(one)} ms with one shared client{Cpu(AdviceSource.Column(perRequest, BatchMetrics.ClientCpu), AdviceSource.Column(shared, BatchMetrics.ClientCpu))}.",
             results.SectionOf(benchmark));
     }
 

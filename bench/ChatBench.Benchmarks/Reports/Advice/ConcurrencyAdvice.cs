@@ -1,3 +1,4 @@
+using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Benchmarks.Scenarios;
 using static ChatBench.Benchmarks.Reports.Advice.AdviceFormat;
 
@@ -54,7 +55,7 @@ public static class ConcurrencyAdvice
         }
 
         var (benchmark, beyond) = sizes[firstShort];
-        var cpu = AdviceSource.Column(beyond, "CPU/req [us]") is { } us
+        var cpu = AdviceSource.Column(beyond, BatchMetrics.ClientCpu) is { } us
             ? $"; the client process spent {Ms(us * Size(firstShort) / 1000)} ms of CPU on that {Ms(beyond.MeanMs!.Value)} ms batch ({Count(us)} µs a request), so past that point measure your own client's CPU before adding more"
             : string.Empty;
         var upTo = firstShort == 0 ? "below the smallest size measured" : $"up to {Count(Size(firstShort - 1))} requests at once";
