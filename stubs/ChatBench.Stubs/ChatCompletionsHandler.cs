@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace ChatBench.Stubs;
 
 /// <summary>
-/// Serves <c>POST /v1/chat/completions</c>, one check after another: the body limit, the API key, the request itself,
+/// Serves <c>POST /v1/chat/completions</c> (and <c>/chat/completions</c>), one check after another: the body limit, the API key, the request itself,
 /// the model, the injected faults; then plans the answer and sends it (<see cref="PlannedAnswer"/>). This runs for
 /// every request; keep it lean.
 /// </summary>

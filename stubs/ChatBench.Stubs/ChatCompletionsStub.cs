@@ -19,6 +19,18 @@ public sealed class ChatCompletionsStub : IDisposable
     public const string ChatCompletionsPath = "/v1/chat/completions";
     public const string ModelsPath = "/v1/models";
 
+    /// <summary>
+    /// Every route is served with and without its <c>/v1</c> prefix, as the AIML API serves both: a client given the
+    /// base URL <c>{server}</c> (the form <c>https://api.aimlapi.com</c>) appends <c>/chat/completions</c> to it.
+    /// </summary>
+    public const string UnversionedChatCompletionsPath = "/chat/completions";
+
+    public const string UnversionedModelsPath = "/models";
+
+    internal static readonly string[] ChatCompletionsPaths = [ChatCompletionsPath, UnversionedChatCompletionsPath];
+
+    internal static readonly string[] ModelsPaths = [ModelsPath, UnversionedModelsPath];
+
     private readonly WireMockServer server;
 
     private ChatCompletionsStub(StubOptions options)
@@ -54,7 +66,7 @@ public sealed class ChatCompletionsStub : IDisposable
         };
         settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
         {
-            if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(ChatCompletionsPath, StringComparison.Ordinal))
+            if (!HttpMethods.IsPost(context.Request.Method) || !IsChatRoute(context.Request.Path))
             {
                 await next(context);
             }
@@ -72,7 +84,7 @@ public sealed class ChatCompletionsStub : IDisposable
         server = WireMockServer.Start(settings);
         if (options.Pipeline == StubPipeline.WireMockMapping)
         {
-            server.Given(Request.Create().WithPath(ChatCompletionsPath).UsingPost())
+            server.Given(Request.Create().WithPath(ChatCompletionsPaths).UsingPost())
                 .RespondWith(new ChatCompletionsResponseProvider(handler));
         }
 
@@ -105,4 +117,7 @@ public sealed class ChatCompletionsStub : IDisposable
         server.Stop();
         server.Dispose();
     }
+
+    private static bool IsChatRoute(PathString path) =>
+        path.Equals(ChatCompletionsPath, StringComparison.Ordinal) || path.Equals(UnversionedChatCompletionsPath, StringComparison.Ordinal);
 }

@@ -14,7 +14,7 @@ internal static class WireMockRoutes
 {
     public static void Map(WireMockServer server, StubOptions options)
     {
-        server.Given(Request.Create().WithPath(ChatCompletionsStub.ModelsPath).UsingGet())
+        server.Given(Request.Create().WithPath(ChatCompletionsStub.ModelsPaths).UsingGet())
             .RespondWith(Response.Create().WithCallback(request => ListModels(request, options)));
 
         server.Given(Request.Create().UsingAnyMethod())

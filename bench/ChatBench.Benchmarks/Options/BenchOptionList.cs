@@ -22,7 +22,7 @@ public static class BenchOptionList
             Number(v) is { } scale && scale > 0 ? o with { TimeScale = scale } : null),
         BenchOption.Value("--seed", "N", $"the stub's jitter seed (default {BenchOptions.DefaultSeed})", "needs a whole number of 0 or more", (o, v) =>
             ulong.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? o with { Seed = seed } : null),
-        BenchOption.Value("--base-url", "URL", $"live endpoint (default {BenchOptions.DefaultLiveBaseUrl}); the key comes from {BenchOptions.ApiKeyVariable}", "needs an absolute http or https URL such as https://api.aimlapi.com/v1", (o, v) =>
+        BenchOption.Value("--base-url", "URL", $"live endpoint, with or without /v1 (default {BenchOptions.DefaultLiveBaseUrl}); the key comes from {BenchOptions.ApiKeyVariable}", "needs an absolute http or https URL such as https://api.aimlapi.com/v1 or https://api.aimlapi.com", (o, v) =>
             Uri.TryCreate(v, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? o with { BaseUrl = url } : null),
         BenchOption.Value("--model", "NAME", $"model to ask (default {BenchOptions.DefaultModel})", "needs a model name", (o, v) =>
             string.IsNullOrWhiteSpace(v) ? null : o with { Model = v.Trim() }),

@@ -105,6 +105,20 @@ public sealed class BenchCommandLineTests
     }
 
     [Fact]
+    public void A_live_run_given_the_base_url_without_v1_passes_its_preflight_there()
+    {
+        using var stub = ChatCompletionsStub.Start();
+        using var environment = new EnvironmentVariableScope().Set(BenchOptions.ApiKeyVariable, "key");
+
+        // The seed's form, as https://api.aimlapi.com: no /v1 and no trailing slash. The budget then stops the run.
+        var (exit, output, _) = Run("--target", "live", "--base-url", stub.Url.GetLeftPart(UriPartial.Authority), "--filter", "*SeedScenario*", "--max-requests", "5");
+
+        Assert.Equal(ExitCodes.OverBudget, exit);
+        Assert.Contains("Plan: 3 benchmark cases", output, StringComparison.Ordinal);
+        Assert.Equal(1, stub.Statistics.Received);
+    }
+
+    [Fact]
     public void A_live_plan_counts_only_the_cases_the_run_will_send_heavy_ones_only_when_asked()
     {
         using var stub = ChatCompletionsStub.Start();

@@ -13,12 +13,13 @@ internal static class StubClient
 
     /// <summary>
     /// A request unanswered for <paramref name="networkTimeout"/> (default <see cref="TestTimeouts.Request"/>) fails
-    /// with an error naming it; the SDK's own timeout, a second later, ends a stream that stops.
+    /// with an error naming it; the SDK's own timeout, a second later, ends a stream that stops. The client's base URL
+    /// is <paramref name="endpoint"/> when given, else the stub's <c>/v1</c> one.
     /// </summary>
-    public static ChatClient For(ChatCompletionsStub stub, string key = "test-key", TimeSpan? networkTimeout = null, string model = "gpt-4o") =>
+    public static ChatClient For(ChatCompletionsStub stub, string key = "test-key", TimeSpan? networkTimeout = null, string model = "gpt-4o", Uri? endpoint = null) =>
         new(model, new ApiKeyCredential(key), new OpenAIClientOptions
         {
-            Endpoint = stub.BaseUri,
+            Endpoint = endpoint ?? stub.BaseUri,
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             Transport = new HttpClientPipelineTransport(networkTimeout is { } deadline ? TestHttp.Client(deadline) : Shared),
             NetworkTimeout = (networkTimeout ?? TestTimeouts.Request) + TimeSpan.FromSeconds(1),
