@@ -34,7 +34,7 @@ public sealed unsafe class ProgressCounters : IDisposable
         byte* start = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
         slots = (long*)(start + view.PointerOffset);
-        Path = path;
+        FilePath = path;
     }
 
     /// <summary>This process's counters on a live run, set up before its first request; null on the stub.</summary>
@@ -43,10 +43,10 @@ public sealed unsafe class ProgressCounters : IDisposable
     /// <summary>The size of a counter file: one 8-byte count a slot.</summary>
     public static int Bytes { get; } = ProgressSlots.Count * sizeof(long);
 
-    public string Path { get; }
+    public string FilePath { get; }
 
     /// <summary>Where a run's benchmark processes keep their counters: beside its records.</summary>
-    public static string DirectoryIn(string recordsDirectory) => System.IO.Path.Combine(recordsDirectory, "progress");
+    public static string DirectoryIn(string recordsDirectory) => Path.Combine(recordsDirectory, "progress");
 
     /// <summary>The files a run's processes count in so far.</summary>
     public static IEnumerable<string> FilesIn(string directory) =>
@@ -55,7 +55,7 @@ public sealed unsafe class ProgressCounters : IDisposable
     /// <summary>Makes this process count into <paramref name="directory"/> from now on (once a process: later calls keep it).</summary>
     public static void CountIn(string directory)
     {
-        if (Current is null || System.IO.Path.GetDirectoryName(Current.Path) != System.IO.Path.GetFullPath(directory))
+        if (Current is null || Path.GetDirectoryName(Current.FilePath) != Path.GetFullPath(directory))
         {
             // A process that counted elsewhere before (a test process) keeps the old mapping alive: a request still in
             // flight may add to it.
@@ -67,7 +67,7 @@ public sealed unsafe class ProgressCounters : IDisposable
     public static ProgressCounters Create(string directory, string name)
     {
         Directory.CreateDirectory(directory);
-        return new ProgressCounters(System.IO.Path.GetFullPath(System.IO.Path.Combine(directory, name + Extension)));
+        return new ProgressCounters(Path.GetFullPath(Path.Combine(directory, name + Extension)));
     }
 
     public void Count(RequestOutcome outcome) => Interlocked.Increment(ref slots[ProgressSlots.Of(outcome)]);
