@@ -31,7 +31,8 @@ public static class BenchConfig
 
     /// <param name="settings">What the benchmark processes measure; null only for a config that parses and plans, never runs.</param>
     /// <param name="run">The run the JSON results describe; null for a config that parses and plans.</param>
-    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy, RunSettings? settings = null, RunDescription? run = null)
+    /// <param name="console">The console logger, when ChatBench prints lines of its own beside BenchmarkDotNet's; else BenchmarkDotNet's.</param>
+    public static IConfig Create(BenchOptions options, string artifactsPath, RecordStore records, bool includeHeavy, RunSettings? settings = null, RunDescription? run = null, ILogger? console = null)
     {
         ArgumentNullException.ThrowIfNull(options);
 
@@ -69,7 +70,7 @@ public static class BenchConfig
             // the records say: latency, attempts, CPU, the thread pool, allocations.
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddColumn(results.Metrics.Select(m => new CaseMetricColumn(m, results)).ToArray())
-            .AddLogger(ConsoleLogger.Default)
+            .AddLogger(console ?? ConsoleLogger.Default)
             // Markdown and CSV for people and spreadsheets; the JSON results, which every ChatBench report reads.
             .AddExporter(MarkdownExporter.GitHub, new CsvExporter(CsvSeparator.Comma, csvStyle), new LatencyExporter(results))
             .AddExporter(run is null ? [] : [new ResultsJsonExporter(results, run)])

@@ -7,6 +7,7 @@ using BenchmarkDotNet.Running;
 using ChatBench.Benchmarks.BenchmarkDotNetOutput;
 using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Progress;
 using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Targets;
 
@@ -79,7 +80,9 @@ public static class RunCommand
         }
 
         var run = BenchConfig.Describe(options, parsedOptions, root);
-        var config = BenchConfig.Create(options, artifacts, records, heavy, session.Settings, run);
+        // A live run prints its progress beside BenchmarkDotNet's, between its lines.
+        var console = options.Target == TargetKind.Live ? new LineSafeConsoleLogger(ConsoleLogger.Default) : null;
+        var config = BenchConfig.Create(options, artifacts, records, heavy, session.Settings, run, console);
         var (_, parsedConfig, _) = ConfigParser.Parse(arguments, new AccumulationLogger(), config);
         var planned = ManualConfig.Union(config, parsedConfig);
         foreach (var skipped in StubOnlyFilter.SkipLines(planned, typeof(RunCommand).Assembly))
@@ -105,9 +108,15 @@ public static class RunCommand
         }
 
         List<BenchmarkDotNet.Reports.Summary> summaries;
+        using var progress = console is null ? null : ProgressReporter.Start(ProgressCounters.DirectoryIn(records.Directory), plan.Requests, console.WriteBetweenLines);
         try
         {
             summaries = BenchmarkSwitcher.FromAssembly(typeof(RunCommand).Assembly).Run(arguments, config).ToList();
+            if (progress is not null)
+            {
+                output.WriteLine(progress.Finish());
+            }
+
             var published = ResultsPublisher.Publish(artifactResults, results);
             output.WriteLine($"Reports: {published.Count} files in {results}");
             SummaryCommand.Write(results, output);

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Progress;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Benchmarks.Workloads;
@@ -55,6 +56,13 @@ public abstract class RecordedBenchmark
         Workload = Workload.From(settings.WorkloadPath);
         maxErrorRate = settings.MaxErrorRate;
         FreshSeedsPerIteration = settings.WorkloadPath is not null || settings.ProfilePath is not null;
+
+        // Before the first request (setup's warm-ups included): the host prints what a live run's processes count.
+        if (settings.Target == TargetKind.Live)
+        {
+            ProgressCounters.CountIn(ProgressCounters.DirectoryIn(settings.RecordsDirectory));
+        }
+
         UseClient(ChatClientFactory.Create(Target));
         Setup();
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatBench.Benchmarks.Progress;
 using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Benchmarks.Records;
@@ -51,7 +52,14 @@ public sealed class BatchRecorder
     public void Add(RequestRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
+        var first = records[record.Index] is null;
         records[record.Index] = record;
+
+        // A benchmark may add to a request's record later: the request finished once.
+        if (first)
+        {
+            ProgressCounters.Current?.Count(record.Outcome);
+        }
     }
 
     /// <summary>The records added so far, in request order.</summary>
@@ -79,7 +87,13 @@ public sealed class BatchRecorder
         var complete = new RequestRecord[records.Length];
         for (var i = 0; i < records.Length; i++)
         {
-            complete[i] = records[i] ?? new RequestRecord
+            if (records[i] is { } record)
+            {
+                complete[i] = record;
+                continue;
+            }
+
+            complete[i] = new RequestRecord
             {
                 Index = i,
                 PromptClass = "unknown",
@@ -87,6 +101,7 @@ public sealed class BatchRecorder
                 EndMs = Now(),
                 Outcome = RequestOutcome.NotCompleted,
             };
+            ProgressCounters.Current?.Count(RequestOutcome.NotCompleted);
         }
 
         log.Complete(new InvocationRecord(invocation, complete)

@@ -7,12 +7,14 @@ using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Harness;
 using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Progress;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Hosting;
+using ChatBench.Stubs.Outcomes;
 using OpenAI.Chat;
 
 namespace ChatBench.Benchmarks.Scenarios;
@@ -129,10 +131,21 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
 
     private string StopFile() => Path.Combine(RecordsDirectory, $"open-loop-stop-{SweepName}.txt");
 
+    /// <summary>A warm-up stream, read to its end; it has no record, so it is counted here for a live run's progress.</summary>
     private async Task ConsumeAsync(PlannedPrompt prompt)
     {
-        await foreach (var _ in client.CompleteChatStreamingAsync([new UserChatMessage(prompt.Prompt.Text)], SdkChatCall.Options(prompt)))
+        try
         {
+            await foreach (var _ in client.CompleteChatStreamingAsync([new UserChatMessage(prompt.Prompt.Text)], SdkChatCall.Options(prompt)))
+            {
+            }
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ProgressCounters.Current?.Count(FailureOutcome.Of(e));
+            throw;
+        }
+
+        ProgressCounters.Current?.Count(RequestOutcome.Answered);
     }
 }
