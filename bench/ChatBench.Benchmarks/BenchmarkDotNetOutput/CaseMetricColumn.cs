@@ -47,5 +47,5 @@ public sealed class CaseMetricColumn(CaseMetric metric, CaseResultStore results)
     public override string ToString() => metric.Name;
 
     private double? Value(Summary summary, BenchmarkCase benchmarkCase) =>
-        results.For(summary, benchmarkCase).Columns.TryGetValue(metric.Name, out var value) ? value : null;
+        results.For(summary, benchmarkCase).Column(metric.Name);
 }

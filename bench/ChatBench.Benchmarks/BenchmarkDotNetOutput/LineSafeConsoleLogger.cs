@@ -23,9 +23,13 @@ public sealed class LineSafeConsoleLogger(ILogger console) : ILogger
         lock (gate)
         {
             console.Write(logKind, text);
-            if (text.Length > 0)
+            if (text.Length > 0 && text[^1] == '\n')
             {
-                lineOpen = text[^1] != '\n';
+                EndLine();
+            }
+            else if (text.Length > 0)
+            {
+                lineOpen = true;
             }
         }
     }

@@ -55,7 +55,7 @@ public sealed unsafe class ProgressCounters : IDisposable
     /// <summary>Makes this process count into <paramref name="directory"/> from now on (once a process: later calls keep it).</summary>
     public static void CountIn(string directory)
     {
-        if (Current is null || Path.GetDirectoryName(Current.FilePath) != Path.GetFullPath(directory))
+        if (Current is null || Path.GetDirectoryName(Current.FilePath) != Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)))
         {
             // A process that counted elsewhere before (a test process) keeps the old mapping alive: a request still in
             // flight may add to it.

@@ -62,7 +62,8 @@ public sealed class ProgressReporter : IDisposable
             {
                 await Task.Delay(Interval, stop.Token);
                 var progress = ProgressSnapshot.Read(directory);
-                if (progress.Finished > 0)
+                // From the moment a benchmark process counts (before its first request), so a run whose first requests hang still speaks.
+                if (progress.Finished > 0 || ProgressCounters.FilesIn(directory).Any())
                 {
                     print(ProgressLine.During(progress, plannedRequests, clock.Elapsed));
                 }

@@ -93,7 +93,8 @@ public sealed class BatchRecorder
                 continue;
             }
 
-            complete[i] = new RequestRecord
+            // Kept in the batch too, so a request that reports after all counts once.
+            records[i] = complete[i] = new RequestRecord
             {
                 Index = i,
                 PromptClass = "unknown",

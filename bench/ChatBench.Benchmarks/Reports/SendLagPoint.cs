@@ -24,7 +24,7 @@ public sealed record SendLagPoint(double Rate, int Requests, double? P50, double
 
     private static SendLagPoint? Of(CaseResult result)
     {
-        if (!result.Columns.TryGetValue(OpenLoopResult.OfferedColumn, out var rate))
+        if (result.Column(OpenLoopResult.OfferedColumn) is not { } rate)
         {
             return null;
         }
@@ -35,6 +35,6 @@ public sealed record SendLagPoint(double Rate, int Requests, double? P50, double
             return new SendLagPoint(rate, requests, lag.P50, lag.P99, lag.Max);
         }
 
-        return result.Columns.TryGetValue(OpenLoopResult.SendLagP99Column, out var p99) ? new SendLagPoint(rate, requests, null, p99, null) : null;
+        return result.Column(OpenLoopResult.SendLagP99Column) is { } p99 ? new SendLagPoint(rate, requests, null, p99, null) : null;
     }
 }

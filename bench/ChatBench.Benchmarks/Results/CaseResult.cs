@@ -68,6 +68,9 @@ public sealed record CaseResult
     public string GroupKey(string? except = null) =>
         string.Join(", ", Parameters.Where(p => p.Key != except).Select(p => $"{p.Key}={p.Value}"));
 
+    /// <summary>A ChatBench column's value, or null when the case has none.</summary>
+    public double? Column(string name) => Columns.TryGetValue(name, out var value) ? value : null;
+
     /// <summary>A parameter's value as a number, or null when absent or not numeric.</summary>
     public double? NumericParameter(string name) =>
         Parameters.TryGetValue(name, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)

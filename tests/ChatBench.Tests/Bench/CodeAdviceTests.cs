@@ -16,12 +16,12 @@ public sealed class CodeAdviceTests
         var seed = Assert.Single(advice, a => a.Sentence.Contains("seed's two questions", StringComparison.Ordinal));
         Assert.Contains("took 215 ms at once against 267 ms one after the other (1.24x), and `two-plus-two` (sent second) answered first in 3 of 3 iterations", seed.Sentence, StringComparison.Ordinal);
         Assert.Equal("Two questions", seed.Section);
-        Assert.Contains(advice, a => a.Sentence.Contains("within 5% of the ideal batch time up to 100 requests at once; at 1,000 it reached efficiency 0.65; the client process spent 356 ms of CPU", StringComparison.Ordinal));
+        Assert.Contains(advice, a => a.Sentence.Contains("within 5% of the ideal batch time up to 100 requests at once; at 1,000 it reached efficiency 0.65, 133 ms over its ideal of 241 ms (at 100: 8.0 ms)", StringComparison.Ordinal));
         Assert.Contains(advice, a => a.Sentence.Contains("a batch of 40 took 623 ms with 0 429s and 0 requests lost, against 3,248 ms, 80 429s and 8 lost", StringComparison.Ordinal));
-        Assert.Contains(advice, a => a.Sentence.Contains("100 requests took 2,482 ms that way (efficiency 0.09", StringComparison.Ordinal) && a.Section == "BlockingCallBenchmarks");
+        Assert.Contains(advice, a => a.Sentence.Contains("100 requests took 2,482 ms that way (efficiency 0.09), where the raw `HttpClient`'s async calls awaited together took 254 ms (efficiency 0.93)", StringComparison.Ordinal) && a.Section == "BlockingCallBenchmarks");
         Assert.Contains(advice, a => a.Sentence.StartsWith("Create one `ChatClient` and share it: a new client per request made 1,000 requests at once take 17% longer", StringComparison.Ordinal));
-        Assert.Contains(advice, a => a.Sentence.Contains("HTTP/2 took 415 ms for 1,000 requests at once against 380 ms over HTTP/1.1, 9% more", StringComparison.Ordinal));
-        Assert.Contains(advice, a => a.Sentence.Contains("the first words arrived after 45.1 ms at the median, the whole answer after 180 ms", StringComparison.Ordinal));
+        Assert.Contains(advice, a => a.Sentence.Contains("HTTP/2 took 415 ms for 1,000 requests at once against 380 ms over HTTP/1.1, 9% more: keep", StringComparison.Ordinal));
+        Assert.Contains(advice, a => a.Sentence.Contains("one stream at a time, the first words arrived after 45.1 ms at the median, while one answer in ten took 180 ms or more to finish (3.99 times as long)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -45,15 +45,40 @@ public sealed class CodeAdviceTests
             "HttpVersionBenchmarks" => f with { Cases = [.. f.Cases.Select(c => c.Parameters["Http"] == "2.0" ? WithMean(c, 300) : c)] },
             "ClientStackBenchmarks" => f with { Cases = [.. f.Cases.Select(c => c.Method == "SdkClientPerRequest" ? WithMean(c, 410) : c)] },
             "LargeBatchBenchmarks" => f with { Cases = [.. f.Cases.Select(c => c with { Efficiency = 0.96 })] },
+            "RateLimitBenchmarks" => f with { Cases = [.. f.Cases.Select(c => c.Method == "UnboundedRetryAfter" ? RateLimited(c.Method, 3300, 90, 8) : c)] },
+            "StreamingBenchmarks" => f with { Cases = [Streams(10, 50, 400)] },
             _ => f,
-        }).ToList();
+        }).Append(File("ClientStackBenchmarks", "Client stacks", ResultsFixture.Case("SdkSharedClient", 251.1, 234.8, baseline: false, ("Requests", 100)))).ToList();
 
         var advice = CodeAdvice.For(files).Select(a => a.Sentence).ToList();
 
         Assert.Contains(advice, s => s.StartsWith("Sending the seed's two questions at once gained nothing in this run: 266 ms against 267 ms", StringComparison.Ordinal));
         Assert.Contains(advice, s => s.Contains("HTTP/2 took 300 ms for 1,000 requests at once against 380 ms over HTTP/1.1, 21% less", StringComparison.Ordinal));
-        Assert.Contains(advice, s => s.StartsWith("A new `ChatClient` per request cost little time in this run (1,000 requests at once: +1%)", StringComparison.Ordinal));
+        Assert.Contains(advice, s => s.StartsWith("A new `ChatClient` per request made no clear difference to the time of 1,000 requests at once, 410 ms against 406 ms", StringComparison.Ordinal));
         Assert.Contains(advice, s => s.Contains("at every size measured, up to 1,000 requests at once (efficiency 0.96)", StringComparison.Ordinal));
+        Assert.Contains(advice, s => s.StartsWith("Waiting as long as a 429's `Retry-After` asks did not help in this run: unbounded, that batch took 3,300 ms and lost 8 of 40", StringComparison.Ordinal));
+        Assert.Contains(advice, s => s.Contains("10 streams at a time, the first words arrived after 50.0 ms at the median, while one answer in ten took 400 ms", StringComparison.Ordinal));
+        Assert.Contains(advice, s => s.Contains("where the SDK's async calls awaited together took 251 ms (efficiency 0.94)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_difference_within_the_iterations_spread_is_not_called_one()
+    {
+        var noisy = Everything().Select(f => f.Benchmark.Name == "HttpVersionBenchmarks"
+            ? f with { Cases = [.. f.Cases.Select(c => c with { Statistics = c.Statistics! with { StandardDeviationMs = 40 } })] }
+            : f).ToList();
+
+        var http = Assert.Single(CodeAdvice.For(noisy), a => a.Sentence.Contains("HTTP/2", StringComparison.Ordinal));
+
+        Assert.Contains("415 ms for 1,000 requests at once against 380 ms over HTTP/1.1, no clear difference within the iterations' spread", http.Sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Batches_short_of_ideal_already_at_the_smallest_size_say_so()
+    {
+        var files = Everything().Select(f => f.Benchmark.Name == "BatchBenchmarks" ? f with { Cases = [.. f.Cases.Select(c => c with { Efficiency = 0.5 })] } : f).ToList();
+
+        Assert.Contains(CodeAdvice.For(files), a => a.Sentence.Contains("of the ideal batch time below the smallest size measured; at 10 it reached efficiency 0.50", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -115,6 +140,7 @@ public sealed class CodeAdviceTests
 
     private static CaseResult RateLimited(string method, double mean, long rateLimited, int failed) => ResultsFixture.Case(method, mean, 612, baseline: false) with
     {
+        Columns = new Dictionary<string, double> { ["Attempts"] = 40 + rateLimited, ["429s"] = rateLimited, ["Failed"] = failed },
         Iterations = [.. Enumerable.Range(0, 3).Select(_ => new IterationResult { Requests = 40, Failed = failed, SpanMs = mean, Attempts = 40 + rateLimited, RateLimited = rateLimited })],
     };
 

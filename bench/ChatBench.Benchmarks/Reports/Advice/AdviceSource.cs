@@ -13,6 +13,10 @@ public sealed class AdviceSource(IReadOnlyList<ResultsFile> files)
     public CaseResult? Case(string benchmark, string method, params (string Name, string Value)[] parameters) =>
         Cases(benchmark, method).FirstOrDefault(c => parameters.All(p => c.Parameters.TryGetValue(p.Name, out var value) && value == p.Value));
 
+    /// <summary>The class's baseline case, when it succeeded.</summary>
+    public CaseResult? Baseline(string benchmark) =>
+        files.Where(f => f.Benchmark.Name == benchmark).SelectMany(f => f.Cases).FirstOrDefault(c => c.Baseline && c.Success && c.MeanMs is > 0);
+
     /// <summary>Every case of a method that succeeded and has a mean, over every file of the class.</summary>
     public IEnumerable<CaseResult> Cases(string benchmark, string method) =>
         files.Where(f => f.Benchmark.Name == benchmark).SelectMany(f => f.Cases).Where(c => c.Method == method && c.Success && c.MeanMs is > 0);
@@ -27,7 +31,4 @@ public sealed class AdviceSource(IReadOnlyList<ResultsFile> files)
             .Where(c => c.Other is not null)
             .Select(c => ((CaseResult, CaseResult, double)?)(c.Case, c.Other!, c.Size))
             .FirstOrDefault();
-
-    public static double? Column(CaseResult result, string column) =>
-        result.Columns.TryGetValue(column, out var value) ? value : null;
 }

@@ -45,7 +45,7 @@ public static class CodeAdvice
         page.Append(CultureInfo.InvariantCulture, $"## {Heading}\n\n");
         if (files.Select(f => f.Run).FirstOrDefault(r => r.TimeScale is not null and not 1.0) is { } scaled)
         {
-            page.Append(CultureInfo.InvariantCulture, $"Times below are from the embedded stub at time scale {scaled.TimeScale}: every simulated latency is {scaled.TimeScale} of a provider's, so read the ratios, not the milliseconds.\n\n");
+            page.Append(CultureInfo.InvariantCulture, $"Times below are from the embedded stub at time scale {scaled.TimeScale}: its simulated latencies are {scaled.TimeScale} times a provider's while the client's own costs are not, so overheads and the efficiencies they cost weigh up to {1 / scaled.TimeScale:0.#} times more here than against a provider.\n\n");
         }
 
         foreach (var item in advice)

@@ -1,4 +1,4 @@
-using ChatBench.Benchmarks.Results.Metrics;
+using ChatBench.Benchmarks.Results;
 using ChatBench.Benchmarks.Scenarios;
 using static ChatBench.Benchmarks.Reports.Advice.AdviceFormat;
 
@@ -14,7 +14,8 @@ public static class ConcurrencyAdvice
     {
         ArgumentNullException.ThrowIfNull(results);
         const string benchmark = nameof(SeedScenarioBenchmarks);
-        var sequential = results.Case(benchmark, nameof(SeedScenarioBenchmarks.SequentialAsync)) ?? results.Case(benchmark, nameof(SeedScenarioBenchmarks.Synchronous));
+        // The section's baseline (the seed's first program: one question after the other), as its table compares.
+        var sequential = results.Baseline(benchmark);
         var concurrent = results.Case(benchmark, nameof(SeedScenarioBenchmarks.Concurrent));
         if (sequential?.MeanMs is not { } oneByOne || concurrent?.MeanMs is not { } atOnce)
         {
@@ -55,12 +56,13 @@ public static class ConcurrencyAdvice
         }
 
         var (benchmark, beyond) = sizes[firstShort];
-        var cpu = AdviceSource.Column(beyond, BatchMetrics.ClientCpu) is { } us
-            ? $"; the client process spent {Ms(us * Size(firstShort) / 1000)} ms of CPU on that {Ms(beyond.MeanMs!.Value)} ms batch ({Count(us)} µs a request), so past that point measure your own client's CPU before adding more"
-            : string.Empty;
+        var overhead = Overhead(beyond) is { } ms ? $", {Ms(ms)} ms over its ideal of {Ms(beyond.IdealMs!.Value)} ms" : string.Empty;
+        var before = firstShort > 0 && Overhead(sizes[firstShort - 1].Case) is { } earlier ? $" (at {Count(Size(firstShort - 1))}: {Ms(earlier)} ms)" : string.Empty;
         var upTo = firstShort == 0 ? "below the smallest size measured" : $"up to {Count(Size(firstShort - 1))} requests at once";
         return new AdviceItem(
-            $"`Task.WhenAll` stayed within {Percent(1 - CloseToIdeal)} of the ideal batch time {upTo}; at {Count(Size(firstShort))} it reached efficiency {Fraction(beyond.Efficiency!.Value)}{cpu}.",
+            $"`Task.WhenAll` stayed within {Percent(1 - CloseToIdeal)} of the ideal batch time {upTo}; at {Count(Size(firstShort))} it reached efficiency {Fraction(beyond.Efficiency!.Value)}{overhead}{before}: the client's and the server's own work grows with the requests in flight, so measure at the size you will send.",
             results.SectionOf(benchmark));
     }
+
+    private static double? Overhead(CaseResult result) => result.MeanMs - result.IdealMs;
 }

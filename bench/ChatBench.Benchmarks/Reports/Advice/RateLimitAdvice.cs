@@ -1,4 +1,5 @@
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Benchmarks.Scenarios;
 using static ChatBench.Benchmarks.Reports.Advice.AdviceFormat;
 
@@ -20,7 +21,7 @@ public static class RateLimitAdvice
         }
 
         return new AdviceItem(
-            $"Bound requests in flight at your provider's limit (a `SemaphoreSlim` of that size): a batch of {Count(b.Requests)} took {Ms(bounded.MeanMs!.Value)} ms with {Count(b.RateLimited)} 429s and {Count(b.Failed)} requests lost, against {Ms(sdk.MeanMs!.Value)} ms, {Count(s.RateLimited)} 429s and {Count(s.Failed)} lost when the SDK's own retries met the limit.",
+            $"Bound requests in flight at your provider's limit (a `SemaphoreSlim` of that size): a batch of {Count(b.Requests)} took {Ms(bounded.MeanMs!.Value)} ms with {PerBatch(b.RateLimited)} 429s and {PerBatch(b.Failed)} requests lost, against {Ms(sdk.MeanMs!.Value)} ms, {PerBatch(s.RateLimited)} 429s and {PerBatch(s.Failed)} lost when the SDK's own retries met the limit.",
             results.SectionOf(Benchmark));
     }
 
@@ -34,17 +35,17 @@ public static class RateLimitAdvice
             return null;
         }
 
-        var verdict = h.Failed < s.Failed || honoured.MeanMs < sdk.MeanMs * (1 - MaterialDifference)
+        var verdict = h.Failed < s.Failed || (honoured.MeanMs < sdk.MeanMs && MeanDifference.IsClear(honoured, sdk))
             ? "When you cannot bound, wait as long as a 429's `Retry-After` asks"
             : "Waiting as long as a 429's `Retry-After` asks did not help in this run";
         return new AdviceItem(
-            $"{verdict}: unbounded, that batch took {Ms(honoured.MeanMs!.Value)} ms and lost {Count(h.Failed)} of {Count(h.Requests)} requests, against {Ms(sdk.MeanMs!.Value)} ms and {Count(s.Failed)} lost with the SDK's default retries.",
+            $"{verdict}: unbounded, that batch took {Ms(honoured.MeanMs!.Value)} ms and lost {PerBatch(h.Failed)} of {Count(h.Requests)} requests, against {Ms(sdk.MeanMs!.Value)} ms and {PerBatch(s.Failed)} lost with the SDK's default retries.",
             results.SectionOf(Benchmark));
     }
 
-    /// <summary>Per batch, mean of the measured iterations: requests, 429 answers, requests finally lost.</summary>
+    /// <summary>Per batch, means of the measured iterations: requests, and the 429s and lost requests the section's table shows.</summary>
     private static (double Requests, double RateLimited, double Failed)? Outcome(CaseResult result) =>
-        result.Iterations.Count == 0 || result.Iterations.Any(i => i.RateLimited is null)
-            ? null
-            : (result.Iterations.Average(i => i.Requests), result.Iterations.Average(i => (double)i.RateLimited!.Value), result.Iterations.Average(i => i.Failed));
+        result.Iterations.Count > 0 && result.Column(BatchMetrics.RateLimited) is { } rateLimited && result.Column(BatchMetrics.Failed) is { } failed
+            ? (result.Iterations.Average(i => i.Requests), rateLimited, failed)
+            : null;
 }

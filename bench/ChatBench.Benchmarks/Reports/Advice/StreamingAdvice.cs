@@ -19,7 +19,7 @@ public static class StreamingAdvice
         }
 
         return new AdviceItem(
-            $"Stream answers that people read (`CompleteChatStreamingAsync`): the first words arrived after {Ms(ttft.P50)} ms at the median, the whole answer after {Ms(e2e.P50)} ms ({Ratio(e2e.P50 / ttft.P50)} longer), {(alone.NumericParameter(nameof(StreamingBenchmarks.Concurrency)) is 1 ? "one stream" : $"{Count(alone.NumericParameter(nameof(StreamingBenchmarks.Concurrency))!.Value)} streams")} at a time.",
+            $"Stream answers that people read (`CompleteChatStreamingAsync`): {(alone.NumericParameter(nameof(StreamingBenchmarks.Concurrency)) is 1 ? "one stream at a time" : $"{Count(alone.NumericParameter(nameof(StreamingBenchmarks.Concurrency))!.Value)} streams at a time")}, the first words arrived after {Ms(ttft.P50)} ms at the median, while one answer in ten took {Ms(e2e.P90)} ms or more to finish ({Fraction(e2e.P90 / ttft.P50)} times as long).",
             results.SectionOf(benchmark));
     }
 }

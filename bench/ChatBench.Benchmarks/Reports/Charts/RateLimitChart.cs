@@ -39,13 +39,20 @@ public sealed class RateLimitChart : IChart
                 time.Add(Bar((i * 4) + 1, ideal, 5, "0"));
             }
 
-            lost.Add(Bar((i * 4) + 2, result.Columns.GetValueOrDefault(BatchMetrics.Failed), 3, "0.#"));
+            if (result.Column(BatchMetrics.Failed) is { } failed)
+            {
+                lost.Add(Bar((i * 4) + 2, failed, 3, "0.#"));
+            }
+
             ticks.AddMajor((i * 4) + 1, result.Label);
         }
 
         plot.Add.Bars(time);
-        var lostBars = plot.Add.Bars(lost);
-        lostBars.Axes.YAxis = plot.Axes.Right;
+        if (lost.Count > 0)
+        {
+            plot.Add.Bars(lost).Axes.YAxis = plot.Axes.Right;
+        }
+
         plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.SetLimitsY(0, time.Max(b => b.Value) * 1.2, plot.Axes.Left);

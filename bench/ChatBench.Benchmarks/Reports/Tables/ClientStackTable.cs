@@ -25,10 +25,10 @@ public static class ClientStackTable
             [
                 result.Method,
                 .. parameters.Select(p => result.Parameters.GetValueOrDefault(p, "-")),
-                Column(result, BatchMetrics.ClientCpu, "0"),
-                Column(result, BatchMetrics.Allocated, "0.0"),
-                Column(result, BatchMetrics.PoolThreads, "0"),
-                Column(result, BatchMetrics.PoolQueue, "0"),
+                MarkdownTable.Figure(result.Column(BatchMetrics.ClientCpu), "0"),
+                MarkdownTable.Figure(result.Column(BatchMetrics.Allocated), "0.0"),
+                MarkdownTable.Figure(result.Column(BatchMetrics.PoolThreads), "0"),
+                MarkdownTable.Figure(result.Column(BatchMetrics.PoolQueue), "0"),
                 result.MeanMs is { } mean ? MarkdownTable.Figure(mean, "0.0") : "NA (failed)",
                 MarkdownTable.Figure(result.Efficiency, "0.00"),
                 SpeedupTable.Speedup(results, result) is { } x ? MarkdownTable.Figure(x, "0.00") + "x" : "-",
@@ -37,7 +37,4 @@ public static class ClientStackTable
 
         return $"{table}\nCPU/req: the benchmark process's CPU time (user + kernel) per request, median of the measured batches; it includes a fixed cost per batch of the order of 0.1 s, so compare stacks at the same batch size, and the largest batch comes closest to each stack's own cost.\n";
     }
-
-    private static string Column(CaseResult result, string column, string format) =>
-        MarkdownTable.Figure(result.Columns.TryGetValue(column, out var value) ? value : null, format);
 }

@@ -15,7 +15,7 @@ public static class OpenLoopTable
             "Offered (req/s)", "Achieved (req/s)", "Goodput (req/s)", "Within SLO (%)", "TTFT p50 (ms)", "TTFT p99 (ms)", "E2E p99 (ms)", "Send lag p99 (ms)", "Requests", "Failed");
         foreach (var result in results.Cases.OrderBy(c => c.Columns.GetValueOrDefault(OpenLoopResult.OfferedColumn, double.MaxValue)))
         {
-            var offered = result.Columns.TryGetValue(OpenLoopResult.OfferedColumn, out var rate) ? MarkdownTable.Figure(rate, "0.0") : result.Label;
+            var offered = result.Column(OpenLoopResult.OfferedColumn) is { } rate ? MarkdownTable.Figure(rate, "0.0") : result.Label;
             if (!result.Success)
             {
                 table.Row(offered, "NA (failed)", "-", "-", "-", "-", "-", "-", "-", "-");
@@ -25,13 +25,13 @@ public static class OpenLoopTable
             var latency = result.Latency;
             table.Row(
                 offered,
-                result.Columns.TryGetValue(OpenLoopResult.AchievedColumn, out var achieved) ? MarkdownTable.Figure(achieved, "0.0") : "skipped",
-                Column(result, OpenLoopResult.GoodputColumn, "0.0"),
-                Column(result, OpenLoopResult.SloMetColumn, "0.0"),
+                result.Column(OpenLoopResult.AchievedColumn) is { } achieved ? MarkdownTable.Figure(achieved, "0.0") : "skipped",
+                MarkdownTable.Figure(result.Column(OpenLoopResult.GoodputColumn), "0.0"),
+                MarkdownTable.Figure(result.Column(OpenLoopResult.SloMetColumn), "0.0"),
                 MarkdownTable.Figure(latency?.Ttft?.P50, "0.0"),
                 MarkdownTable.Figure(latency?.Ttft?.P99, "0.0"),
                 MarkdownTable.Figure(latency?.E2E?.P99, "0.0"),
-                Column(result, OpenLoopResult.SendLagP99Column, "0.00"),
+                MarkdownTable.Figure(result.Column(OpenLoopResult.SendLagP99Column), "0.00"),
                 latency is null ? "-" : $"{latency.Requests}",
                 latency?.ErrorSummary ?? "-");
         }
@@ -40,7 +40,4 @@ public static class OpenLoopTable
             ? $"{results.Benchmark.Name} has no benchmark cases.\n"
             : $"{table}\nLatency runs from each request's scheduled send, so a late send counts; Within SLO counts every scheduled request, a failed one as a miss.\n";
     }
-
-    private static string Column(CaseResult result, string column, string format) =>
-        MarkdownTable.Figure(result.Columns.TryGetValue(column, out var value) ? value : null, format);
 }

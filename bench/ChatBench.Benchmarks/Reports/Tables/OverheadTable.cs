@@ -24,7 +24,7 @@ public static class OverheadTable
         foreach (var part in parts)
         {
             var label = part.EndsWith(Suffix, StringComparison.Ordinal) ? part[..^Suffix.Length] : part;
-            table.Row([part == parts[0] ? $"**{label}** (measured minus planned)" : label, .. results.Cases.Select(c => MarkdownTable.Figure(c.Columns.TryGetValue(part, out var us) ? us : null, "0"))]);
+            table.Row([part == OverheadMetrics.Total ? $"**{label}** (measured minus planned)" : label, .. results.Cases.Select(c => MarkdownTable.Figure(c.Column(part), "0"))]);
         }
 
         return table.ToString();

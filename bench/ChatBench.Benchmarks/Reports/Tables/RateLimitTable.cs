@@ -35,5 +35,5 @@ public static class RateLimitTable
     }
 
     private static string PerBatch(CaseResult result, string column) =>
-        MarkdownTable.Figure(result.Columns.TryGetValue(column, out var value) ? value : null, "0.#");
+        MarkdownTable.Figure(result.Column(column), "0.#");
 }

@@ -8,9 +8,12 @@ namespace ChatBench.Benchmarks.Results.Metrics;
 /// </summary>
 public static class OverheadMetrics
 {
+    /// <summary>The whole overhead a request, which the other parts split.</summary>
+    public const string Total = "Overhead p50 [us]";
+
     public static IEnumerable<CaseMetric> All { get; } =
     [
-        Of("Overhead p50 [us]", "Measured minus planned end-to-end time of a request (E2E - the stub's plan for the whole answer), median: everything that is not the simulated latency", 0,
+        Of(Total, "Measured minus planned end-to-end time of a request (E2E - the stub's plan for the whole answer), median: everything that is not the simulated latency", 0,
             r => r.EndMs - r.StartMs - r.ExpectedTotalMs),
         Of("Stub late p50 [us]", "How late the stub wrote the answer (streams: the first token) against its plan, on its own clock, as it reports it, median", 1,
             r => r.Timing?.StubLateMs),

@@ -12,7 +12,7 @@ namespace ChatBench.Tests.Bench;
 /// The harness takes a base URL in either form the AIML API serves, <c>https://api.aimlapi.com/v1</c> and the seed's
 /// <c>https://api.aimlapi.com</c>, with or without a trailing slash: every client it builds reaches the chat route.
 /// </summary>
-public sealed class BaseUrlFormTests : IDisposable
+public sealed class HarnessBaseUrlFormTests : IDisposable
 {
     private readonly ChatCompletionsStub stub = ChatCompletionsStub.Start(new StubOptions { Profile = LatencyProfile.Default with { TimeScale = 0.02 } });
 
