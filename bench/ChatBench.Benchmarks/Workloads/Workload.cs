@@ -38,6 +38,13 @@ public sealed class Workload
     /// <summary>The session lines, in file order; empty when the file holds single requests only.</summary>
     public IReadOnlyList<ChatSession> Sessions { get; }
 
+    /// <summary>
+    /// The sessions a conversation benchmark runs: the file's own when it holds any, else <paramref name="synthetic"/>
+    /// (the defaults when null) drawn from <paramref name="seed"/>. The two never mix: the options refuse both at once.
+    /// </summary>
+    public IReadOnlyList<ChatSession> SessionsOr(SyntheticSessions? synthetic, ulong seed) =>
+        Sessions.Count > 0 ? Sessions : (synthetic ?? SyntheticSessions.Default).Generate(seed);
+
     /// <summary>The user's file when a path is given, else the built-in mix.</summary>
     public static Workload From(string? path) => path is null ? Default : WorkloadFile.Load(path);
 
