@@ -1,5 +1,10 @@
 using ChatBench.Benchmarks;
+using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Scenarios;
+using ChatBench.Benchmarks.Targets;
 using ChatBench.Benchmarks.Workloads;
+using ChatBench.Stubs;
 using ChatBench.Stubs.Latency;
 using OpenAI.Chat;
 
@@ -161,5 +166,27 @@ public sealed class WorkloadSessionTests
 
         // Providers cache prompts of at least 1,024 tokens: the shared system prompt alone reaches that.
         Assert.InRange(PromptTokenCounter.Count(shared), 1024, 2048);
+    }
+
+    [Fact]
+    public async Task A_batch_benchmark_given_a_file_of_sessions_alone_sends_their_first_turns_to_a_real_stub()
+    {
+        var path = Path.Combine(ChatBench.Benchmarks.Options.RepositoryRoot.Find(), "workloads", "support-sessions.jsonl");
+        var sessions = WorkloadFile.Load(path).Sessions;
+        using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(0.02, 1) });
+        var records = Directory.CreateTempSubdirectory("chatbench-first-turns-").FullName;
+        var benchmark = new BatchBenchmarks { BatchSize = 6 };
+        benchmark.SetUpAgainst(new RunSettings(new BenchOptions { TimeScale = 0.02, Workload = path }, stub.BaseUri, records));
+
+        await benchmark.Sequential();
+        benchmark.GlobalCleanup();
+
+        var sent = Assert.Single(RecordLog.Read(records, CaseKey.Of(benchmark, nameof(BatchBenchmarks.Sequential)))).Requests.OrderBy(r => r.Index).ToList();
+        var expected = Enumerable.Range(0, 6).Select(i => sessions[i % sessions.Count]).ToList();
+        Assert.All(sent, r => Assert.True(r.Succeeded, r.Outcome.ToString()));
+        Assert.Equal(expected.Select(s => s.Turns[0].User), sent.Select(r => r.Prompt));
+        Assert.Equal(expected.Select(s => s.MinimumPromptTokens(0)), sent.Select(r => r.PromptTokens!.Value));
+        Assert.Equal(expected.Select(s => s.Class), sent.Select(r => r.PromptClass));
+        Assert.Equal(6, stub.Statistics.Received);
     }
 }
