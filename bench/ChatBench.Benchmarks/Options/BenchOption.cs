@@ -26,7 +26,14 @@ public sealed class BenchOption
     /// An option with a value. <paramref name="apply"/> returns null for a value that breaks <paramref name="rule"/>,
     /// which is then the error: <c>option NAME RULE, got 'VALUE'.</c>
     /// </summary>
-    public static BenchOption Value(string name, string helpName, string description, string rule, Func<BenchOptions, string, BenchOptions?> apply)
+    public static BenchOption Value(string name, string helpName, string description, string rule, Func<BenchOptions, string, BenchOptions?> apply) =>
+        Value(name, helpName, description, _ => rule, apply);
+
+    /// <summary>
+    /// An option whose value has parts, so the rule it breaks depends on the value: <paramref name="rule"/> says which
+    /// part is wrong and what it needs, in the same error: <c>option NAME RULE, got 'VALUE'.</c>
+    /// </summary>
+    public static BenchOption Value(string name, string helpName, string description, Func<string, string> rule, Func<BenchOptions, string, BenchOptions?> apply)
     {
         // Zero or one token, so that a missing value is this option's own error rather than System.CommandLine's.
         var option = new Option<string>(name) { HelpName = helpName, Description = description, Arity = ArgumentArity.ZeroOrOne };
@@ -39,7 +46,7 @@ public sealed class BenchOption
             }
             else if (apply(new BenchOptions(), value) is null)
             {
-                result.AddError($"option {name} {rule}, got '{value}'.");
+                result.AddError($"option {name} {rule(value)}, got '{value}'.");
             }
         });
         return new BenchOption(option, apply);

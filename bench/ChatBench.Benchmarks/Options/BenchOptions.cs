@@ -72,6 +72,13 @@ public sealed record BenchOptions
     /// <summary>A workload file (JSON Lines) the batch, bounded and streaming benchmarks send instead of the built-in mix.</summary>
     public string? Workload { get; init; }
 
+    /// <summary>
+    /// Synthetic conversations (<c>--sessions</c>), drawn from <see cref="Seed"/>; null when not given. A workload file's
+    /// own sessions exclude them; with a file of single requests they compose: the file's requests for the single-request
+    /// benchmarks, these sessions for the conversations.
+    /// </summary>
+    public SyntheticSessions? Sessions { get; init; }
+
     /// <summary>A recorded latency profile the embedded stub replays instead of its latency model.</summary>
     public string? Profile { get; init; }
 

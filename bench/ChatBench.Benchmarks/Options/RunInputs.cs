@@ -27,7 +27,12 @@ public static class RunInputs
 
         try
         {
-            _ = Workload.From(options.Workload);
+            if (Workload.From(options.Workload).Sessions.Count > 0 && options.Sessions is not null)
+            {
+                errors.WriteLine($"error: --sessions makes synthetic sessions, but workload {options.Workload} holds sessions of its own: give one of them.");
+                return null;
+            }
+
             var workload = options.Workload is { } w ? Path.GetFullPath(w) : null;
             var profile = options.Profile is { } p ? Path.GetFullPath(p) : null;
             if (profile is not null)

@@ -49,6 +49,10 @@ public sealed record RunSettings(BenchOptions Options, Uri BaseUrl, string Recor
     [JsonIgnore]
     public string? WorkloadPath => Options.Workload;
 
+    /// <summary>The synthetic sessions asked for with <c>--sessions</c>, or null.</summary>
+    [JsonIgnore]
+    public SyntheticSessions? Sessions => Options.Sessions;
+
     /// <summary>The recorded latency profile the stub replays (full path), or null for its latency model.</summary>
     [JsonIgnore]
     public string? ProfilePath => Options.Profile;

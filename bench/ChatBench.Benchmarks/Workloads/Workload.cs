@@ -2,8 +2,9 @@
 namespace ChatBench.Benchmarks.Workloads;
 
 /// <summary>
-/// The requests of a workload file, in order. A benchmark that sends N requests takes them from the start, cycling,
-/// each with its index as its <c>seed</c> so the stub's jitter differs between copies of one prompt.
+/// The requests and sessions of a workload file, in order. A benchmark that sends N single requests takes them from the
+/// start, cycling, each with its index as its <c>seed</c> so the stub's jitter differs between copies of one prompt; a
+/// session line counts there as its first turn, so a file of sessions alone still gives those benchmarks requests.
 /// </summary>
 public sealed class Workload
 {
@@ -18,11 +19,12 @@ public sealed class Workload
         return WorkloadFile.Parse(reader.ReadToEnd().Split('\n'), "workloads/default.jsonl");
     });
 
-    public Workload(string name, IReadOnlyList<WorkloadRequest> requests)
+    public Workload(string name, IReadOnlyList<WorkloadRequest> requests, IReadOnlyList<ChatSession>? sessions = null)
     {
         ArgumentNullException.ThrowIfNull(requests);
         Name = name;
         Requests = requests;
+        Sessions = sessions ?? [];
     }
 
     public static Workload Default => BuiltIn.Value;
@@ -30,7 +32,18 @@ public sealed class Workload
     /// <summary>Where the workload came from: the file as given, or <c>workloads/default.jsonl</c>.</summary>
     public string Name { get; }
 
+    /// <summary>Every line as one request, in file order: a request line as written, a session line as its first turn.</summary>
     public IReadOnlyList<WorkloadRequest> Requests { get; }
+
+    /// <summary>The session lines, in file order; empty when the file holds single requests only.</summary>
+    public IReadOnlyList<ChatSession> Sessions { get; }
+
+    /// <summary>
+    /// The sessions a conversation benchmark runs: the file's own when it holds any, else <paramref name="synthetic"/>
+    /// (the defaults when null) drawn from <paramref name="seed"/>. The two never mix: the options refuse both at once.
+    /// </summary>
+    public IReadOnlyList<ChatSession> SessionsOr(SyntheticSessions? synthetic, ulong seed) =>
+        Sessions.Count > 0 ? Sessions : (synthetic ?? SyntheticSessions.Default).Generate(seed);
 
     /// <summary>The user's file when a path is given, else the built-in mix.</summary>
     public static Workload From(string? path) => path is null ? Default : WorkloadFile.Load(path);

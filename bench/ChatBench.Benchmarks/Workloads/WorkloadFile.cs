@@ -4,16 +4,14 @@ using System.Text.Json;
 namespace ChatBench.Benchmarks.Workloads;
 
 /// <summary>
-/// Reads a workload file (JSON Lines): one request a line, <c>{"prompt": "..."}</c> or <c>{"messages": [{"role",
-/// "content"}, ...]}</c>, each with an optional <c>class</c> and <c>max_tokens</c>. Blank lines are skipped. Anything
-/// else is an <see cref="InvalidDataException"/> whose message names the file and the line.
+/// Reads a workload file (JSON Lines): one request or one session a line. A request is <c>{"prompt": "..."}</c> or
+/// <c>{"messages": [{"role", "content"}, ...]}</c> (<see cref="RequestLine"/>); a session has <c>turns</c>
+/// (<see cref="SessionLine"/>). Blank lines are skipped. Anything else is an <see cref="InvalidDataException"/> whose
+/// message names the file and the line and says what to write instead.
 /// </summary>
 public static class WorkloadFile
 {
-    private static readonly string[] Roles = ["system", "developer", "user", "assistant"];
-    private static readonly string[] Fields = ["prompt", "messages", "class", "max_tokens"];
-
-    /// <exception cref="InvalidDataException">The file is missing, empty, or a line is not a request.</exception>
+    /// <exception cref="InvalidDataException">The file is missing, empty, or a line is neither a request nor a session.</exception>
     public static Workload Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -29,6 +27,8 @@ public static class WorkloadFile
     {
         ArgumentNullException.ThrowIfNull(lines);
         var requests = new List<WorkloadRequest>();
+        var sessions = new List<ChatSession>();
+        var sessionLines = new Dictionary<string, int>(StringComparer.Ordinal);
         var number = 0;
         foreach (var line in lines)
         {
@@ -40,7 +40,21 @@ public static class WorkloadFile
 
             try
             {
-                requests.Add(Read(line));
+                var root = Object(line);
+                if (!SessionLine.Is(root))
+                {
+                    requests.Add(RequestLine.Read(root));
+                    continue;
+                }
+
+                var session = SessionLine.Read(root);
+                if (!sessionLines.TryAdd(session.Id, number))
+                {
+                    throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"session \"{session.Id}\" is already line {sessionLines[session.Id]}'s: give each session its own id"));
+                }
+
+                sessions.Add(session);
+                requests.Add(session.Request(0, []));
             }
             catch (FormatException e)
             {
@@ -49,11 +63,11 @@ public static class WorkloadFile
         }
 
         return requests.Count == 0
-            ? throw new InvalidDataException($"workload {name}: empty, it needs at least one request line")
-            : new Workload(name, requests);
+            ? throw new InvalidDataException($"workload {name}: empty, it needs at least one request or session line")
+            : new Workload(name, requests, sessions);
     }
 
-    private static WorkloadRequest Read(string line)
+    private static JsonElement Object(string line)
     {
         JsonElement root;
         try
@@ -66,62 +80,6 @@ public static class WorkloadFile
             throw new FormatException($"not JSON ({e.Message.Split(" Path:")[0].TrimEnd('.')})", e);
         }
 
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException("not a JSON object");
-        }
-
-        if (root.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => !Fields.Contains(n)) is { } unknown)
-        {
-            throw new FormatException($"unknown field \"{unknown}\" (a request has prompt or messages, and optionally class and max_tokens)");
-        }
-
-        var messages = (root.TryGetProperty("prompt", out var prompt), root.TryGetProperty("messages", out var list)) switch
-        {
-            (true, true) => throw new FormatException("both \"prompt\" and \"messages\": give one"),
-            (true, false) => [new WorkloadMessage("user", Text(prompt, "prompt"))],
-            (false, true) => Messages(list),
-            _ => throw new FormatException("no \"prompt\" or \"messages\""),
-        };
-        string? promptClass = root.TryGetProperty("class", out var c) ? Text(c, "class") : null;
-        int? maxTokens = null;
-        if (root.TryGetProperty("max_tokens", out var max))
-        {
-            maxTokens = max.ValueKind == JsonValueKind.Number && max.TryGetInt32(out var value) && value >= 1
-                ? value
-                : throw new FormatException($"\"max_tokens\" must be a whole number of 1 or more, not {max.GetRawText()}");
-        }
-
-        return new WorkloadRequest(messages, promptClass, maxTokens);
+        return root.ValueKind == JsonValueKind.Object ? root : throw new FormatException("not a JSON object");
     }
-
-    private static List<WorkloadMessage> Messages(JsonElement list)
-    {
-        if (list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
-        {
-            throw new FormatException("\"messages\" must be a non-empty array");
-        }
-
-        var messages = new List<WorkloadMessage>();
-        foreach (var message in list.EnumerateArray())
-        {
-            var path = string.Create(CultureInfo.InvariantCulture, $"messages[{messages.Count}]");
-            if (message.ValueKind != JsonValueKind.Object || !message.TryGetProperty("role", out var role) || !message.TryGetProperty("content", out var content))
-            {
-                throw new FormatException($"{path} must be an object with \"role\" and \"content\"");
-            }
-
-            var roleName = Text(role, $"{path}.role");
-            messages.Add(Roles.Contains(roleName)
-                ? new WorkloadMessage(roleName, Text(content, $"{path}.content"))
-                : throw new FormatException($"{path}.role must be one of {string.Join(", ", Roles)}, not \"{roleName}\""));
-        }
-
-        return messages.Any(m => m.Role == "user") ? messages : throw new FormatException("\"messages\" has no user message");
-    }
-
-    private static string Text(JsonElement value, string field) =>
-        value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-            ? value.GetString()!
-            : throw new FormatException($"\"{field}\" must be a non-empty string");
 }

@@ -17,7 +17,7 @@ public sealed class WorkloadFileTests
     [InlineData("{\"prompt\": \"hi\", \"max_tokens\": 0}", "line 1: \"max_tokens\" must be a whole number of 1 or more")]
     [InlineData("{\"promt\": \"hi\"}", "line 1: unknown field \"promt\"")]
     [InlineData("[1, 2]", "line 1: not a JSON object")]
-    [InlineData("\n  \n", "empty, it needs at least one request line")]
+    [InlineData("\n  \n", "empty, it needs at least one request or session line")]
     public void A_bad_workload_is_one_line_naming_the_line_and_exit_2_before_anything_runs(string content, string expected)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("chatbench-workload-").FullName, "bad.jsonl");
