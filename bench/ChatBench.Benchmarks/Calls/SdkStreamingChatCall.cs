@@ -1,3 +1,4 @@
+using System.Text;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Workloads;
 using OpenAI.Chat;
@@ -19,13 +20,17 @@ public sealed class SdkStreamingChatCall(ChatClient client) : IChatCall
         batch.Add(await StreamAsync(prompt, batch, batch.Now()));
     }
 
-    /// <summary>One stream, its times counted from <paramref name="start"/> (a batch time: now, or an open loop's schedule).</summary>
-    public async Task<RequestRecord> StreamAsync(PlannedPrompt prompt, BatchRecorder batch, double start)
+    /// <summary>
+    /// One stream, its times counted from <paramref name="start"/> (a batch time: now, or an open loop's schedule); the
+    /// answer's text goes into <paramref name="answer"/> when given (a conversation sends it back next turn).
+    /// </summary>
+    public async Task<RequestRecord> StreamAsync(PlannedPrompt prompt, BatchRecorder batch, double start, StringBuilder? answer = null)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(batch);
         var timing = new StreamTiming(prompt.Plan?.CompletionTokens ?? 64);
         int? tokens = null;
+        int? cached = null;
         string? finishReason = null;
         try
         {
@@ -35,14 +40,22 @@ public sealed class SdkStreamingChatCall(ChatClient client) : IChatCall
                 if (HasContent(update))
                 {
                     timing.Content(now);
+                    if (answer is not null)
+                    {
+                        foreach (var part in update.ContentUpdate)
+                        {
+                            answer.Append(part.Text);
+                        }
+                    }
                 }
 
                 tokens = update.Usage?.OutputTokenCount ?? tokens;
+                cached = update.Usage?.InputTokenDetails?.CachedTokenCount ?? cached;
                 finishReason = update.FinishReason is { } reason ? SdkChatCall.ApiName(reason) : finishReason;
             }
 
             var end = batch.Now();
-            return prompt.Streamed(start, timing, end, new AnswerFacts(timing.First is not null, tokens, finishReason, prompt.Prompt.Request?.MaxTokens is not null));
+            return prompt.Streamed(start, timing, end, new AnswerFacts(timing.First is not null, tokens, finishReason, prompt.Prompt.Request?.MaxTokens is not null), cached);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

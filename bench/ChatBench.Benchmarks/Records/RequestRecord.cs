@@ -51,6 +51,15 @@ public sealed record RequestRecord
     /// <summary>Open loop on a stub with finite capacity: how long the stub says the request queued for a slot.</summary>
     public double? StubQueueMs { get; init; }
 
+    /// <summary>Conversations: the session the request is a turn of.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>Conversations: which turn of its session, from 0.</summary>
+    public int? Turn { get; init; }
+
+    /// <summary>Prompt tokens the server answered from its prefix cache (<c>usage.prompt_tokens_details.cached_tokens</c>), when it said.</summary>
+    public int? CachedTokens { get; init; }
+
     /// <summary>Where the time beyond the plan went, for the overhead benchmark only.</summary>
     public RequestTiming? Timing { get; init; }
 
