@@ -7,7 +7,11 @@ namespace ChatBench.Stubs.Caching;
 /// then caches all of its whole blocks. Eviction is least recently used over blocks, with a capacity in tokens; a
 /// request's first block is its most recent, so a conversation loses its tail before its head, as vLLM evicts. An optional time to live drops blocks unused for that long. One lock guards it all: a request holds it for
 /// one dictionary probe and one list move per block.
-/// COST: lookup+insert per request, one thread, blocks already cached: see the figure measured by PrefixCacheCostTests.
+/// Cost per request, one thread (shared two-core machine, 3 runs): lookup and insert of a prompt whose blocks are all
+/// cached 1.0-1.2 us at 2,000 tokens and 4.4-4.7 us at 8,000; of one that misses every block (evicting as many) 1.2 us
+/// and 11.2-11.8 us. Reading the request, its prompt tokenized once into both its count and its keys, took
+/// 0.33-0.50 ms at either size, the same as counting alone: the tokenizer is the cost, not the cache. Measured by
+/// <c>tests/ChatBench.Tests/bin/Debug/net10.0/ChatBench.Tests -class ChatBench.Tests.Stubs.PrefixCacheCostTests -showLiveOutput</c>.
 /// </summary>
 public sealed class PrefixCache
 {
