@@ -24,6 +24,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
     public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long start, bool reportTiming)
     {
         var identity = new CompletionIdentity(request.Model);
+        StubPlanHeaders.Write(context.Response, request, plan);
         if (request.Stream)
         {
             await StreamAsync(context, request, plan, identity, start, reportTiming);
@@ -32,7 +33,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         {
             // The answer is written before the wait, so that at its due time only the bytes remain to be sent.
             var buffer = new ArrayBufferWriter<byte>(2048);
-            ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens);
+            ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens, plan.CachedTokens);
             await WaitUntilAsync(start, plan.Total, context.RequestAborted);
             await WriteCompletionAsync(context, buffer, plan, reportTiming ? start : null);
         }
@@ -120,7 +121,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         if (request.IncludeUsage)
         {
             pipe.Write(prefix);
-            ChatCompletionJson.WriteUsageChunkTail(pipe, request.PromptTokens, plan.CompletionTokens);
+            ChatCompletionJson.WriteUsageChunkTail(pipe, request.PromptTokens, plan.CompletionTokens, plan.CachedTokens);
         }
 
         if (reportTiming)

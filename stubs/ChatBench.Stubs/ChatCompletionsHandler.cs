@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatBench.Stubs.Caching;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
@@ -9,8 +10,9 @@ namespace ChatBench.Stubs;
 
 /// <summary>
 /// Serves <c>POST /v1/chat/completions</c> (and <c>/chat/completions</c>), one check after another: the body limit, the API key, the request itself,
-/// the model, the injected faults; then plans the answer and sends it (<see cref="PlannedAnswer"/>). This runs for
-/// every request; keep it lean.
+/// the model, the context window, the injected faults; then looks the prompt up in the prefix cache, plans the answer
+/// and sends it (<see cref="PlannedAnswer"/>). A refused request never reaches the cache. This runs for every request;
+/// keep it lean.
 /// </summary>
 internal sealed class ChatCompletionsHandler
 {
@@ -21,18 +23,23 @@ internal sealed class ChatCompletionsHandler
     private readonly ErrorWriter errors;
     private readonly InjectedFaults faults;
     private readonly PlannedAnswer answer;
+    private readonly PrefixCache? cache;
+    private readonly int contextWindow;
     private long arrivals;
 
-    public ChatCompletionsHandler(LatencyProfile profile, StubFaults faults, IEnumerable<string> models, StubStatistics statistics, long maxBodyBytes, CapacityModel? capacity = null)
+    public ChatCompletionsHandler(StubOptions options, StubStatistics statistics)
     {
-        this.profile = profile;
+        profile = options.Profile;
+        var faults = options.Faults;
         apiKey = faults.ApiKey;
-        this.models = new HashSet<string>(models, StringComparer.Ordinal);
+        models = new HashSet<string>(options.Models, StringComparer.Ordinal);
         this.statistics = statistics;
         errors = new ErrorWriter(faults.RetryAfter ?? TimeSpan.FromSeconds(profile.TimeScale), statistics);
-        BodyLimit = new RequestBodyLimit(maxBodyBytes, errors, statistics);
+        BodyLimit = new RequestBodyLimit(options.MaxBodyBytes, errors, statistics);
         this.faults = new InjectedFaults(faults, profile.Seed, statistics);
-        var gate = capacity is null ? null : new CapacityGate(capacity, profile.TimeScale);
+        cache = options.PrefixCache.Enabled ? new PrefixCache(options.PrefixCache) : null;
+        contextWindow = options.ContextWindow;
+        var gate = options.Capacity is { } capacity ? new CapacityGate(capacity, profile.TimeScale) : null;
         answer = new PlannedAnswer(new ChatCompletionWriter(faults, statistics), gate, errors, statistics);
     }
 
@@ -64,7 +71,8 @@ internal sealed class ChatCompletionsHandler
                 return;
             }
 
-            if (!ChatRequestParser.TryParse(body.Value, out var request, out var parseError))
+            // With the cache on, the prompt is tokenized once for both its count and its block keys.
+            if (!ChatRequestParser.TryParse(body.Value, out var request, out var parseError, hashBlocks: cache is not null))
             {
                 await errors.RejectAsync(context, parseError);
                 return;
@@ -73,6 +81,12 @@ internal sealed class ChatCompletionsHandler
             if (!models.Contains(request.Model))
             {
                 await errors.RejectAsync(context, OpenAIError.UnknownModel(request.Model));
+                return;
+            }
+
+            if ((long)request.PromptTokens + (request.MaxTokens ?? 0) > contextWindow)
+            {
+                await errors.RejectAsync(context, OpenAIError.ContextLengthExceeded(contextWindow, request.PromptTokens, request.MaxTokens));
                 return;
             }
 
@@ -86,7 +100,9 @@ internal sealed class ChatCompletionsHandler
                 }
 
                 await faults.StallAsync(aborted);
-                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed, request.PromptTokens);
+                var cached = cache?.Admit(request.PromptBlocks.Span, request.PromptTokens) ?? 0;
+                statistics.Prompted(request.PromptTokens, cached);
+                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed, request.PromptTokens, cached);
                 await answer.SendAsync(context, request, plan, start);
             }
             finally

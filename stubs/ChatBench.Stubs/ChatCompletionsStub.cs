@@ -37,6 +37,7 @@ public sealed class ChatCompletionsStub : IDisposable
     {
         options.Faults.Validate();
         options.Capacity?.Validate();
+        options.PrefixCache.Validate();
         _ = options.Profile.Plan(string.Empty);
         if (options.Models.Count == 0)
         {
@@ -48,8 +49,13 @@ public sealed class ChatCompletionsStub : IDisposable
             throw new ArgumentException($"The request body limit must be at least 1 byte, not {options.MaxBodyBytes}.", nameof(options));
         }
 
+        if (options.ContextWindow < 1)
+        {
+            throw new ArgumentException($"The context window must be at least 1 token, not {options.ContextWindow}.", nameof(options));
+        }
+
         Options = options;
-        var handler = new ChatCompletionsHandler(options.Profile, options.Faults, options.Models, Statistics, options.MaxBodyBytes, options.Capacity);
+        var handler = new ChatCompletionsHandler(options, Statistics);
         var settings = new WireMockServerSettings
         {
             // WireMock.Net makes a "grpc://" URL a Kestrel endpoint with HttpProtocols.Http2 and no TLS: the only way
@@ -108,9 +114,13 @@ public sealed class ChatCompletionsStub : IDisposable
 
     public static ChatCompletionsStub Start(StubOptions? options = null) => new(options ?? new StubOptions());
 
-    /// <summary>The ground truth for a request: what the stub will answer and when (see <see cref="LatencyProfile.Plan"/>).</summary>
-    public ResponsePlan Expect(string prompt, int? maxTokens = null, long? requestSeed = null) =>
-        Profile.Plan(prompt, maxTokens, requestSeed);
+    /// <summary>
+    /// The ground truth for a request: what the stub will answer and when (see <see cref="LatencyProfile.Plan"/>). A
+    /// request whose prompt the prefix cache may hold depends on the cache's state: give its cached tokens, or read the
+    /// truth from the answer's headers (<see cref="Protocol.StubPlanHeaders"/>).
+    /// </summary>
+    public ResponsePlan Expect(string prompt, int? maxTokens = null, long? requestSeed = null, int? promptTokens = null, int cachedTokens = 0) =>
+        Profile.Plan(prompt, maxTokens, requestSeed, promptTokens, cachedTokens);
 
     public void Dispose()
     {

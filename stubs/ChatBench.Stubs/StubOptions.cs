@@ -1,3 +1,4 @@
+using ChatBench.Stubs.Caching;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
@@ -8,6 +9,9 @@ namespace ChatBench.Stubs;
 public sealed record StubOptions
 {
     public const long DefaultMaxBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>gpt-4o's context window, in tokens.</summary>
+    public const int DefaultContextWindow = 128_000;
 
     /// <summary>The TCP port; 0 picks a free one.</summary>
     public int Port { get; init; }
@@ -21,6 +25,18 @@ public sealed record StubOptions
 
     /// <summary>A server of finite capacity (slots, a FIFO queue, prefill, decode slowdown); null, the default, never saturates.</summary>
     public CapacityModel? Capacity { get; init; }
+
+    /// <summary>
+    /// The prompt prefix cache, on by default as OpenAI's is: cached tokens are reported in <c>usage</c> and not
+    /// prefilled again. <see cref="PrefixCacheOptions.Off"/> turns it off (every prompt is prefilled whole).
+    /// </summary>
+    public PrefixCacheOptions PrefixCache { get; init; } = PrefixCacheOptions.Default;
+
+    /// <summary>
+    /// The model's context window in tokens: a prompt whose tokens, plus <c>max_tokens</c> when given, exceed it gets
+    /// 400 <c>context_length_exceeded</c>, as OpenAI answers.
+    /// </summary>
+    public int ContextWindow { get; init; } = DefaultContextWindow;
 
     /// <summary>The models the stub answers for; any other gets 404 <c>model_not_found</c>.</summary>
     public IReadOnlyList<string> Models { get; init; } = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-3.5-turbo"];

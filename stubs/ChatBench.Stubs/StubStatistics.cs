@@ -14,6 +14,9 @@ public sealed class StubStatistics
     private long stalled;
     private long cut;
     private long abandoned;
+    private long promptTokens;
+    private long cachedTokens;
+    private long cacheHits;
     private int inFlight;
     private int peakInFlight;
 
@@ -40,6 +43,15 @@ public sealed class StubStatistics
     /// <summary>Requests whose client went away before the answer was complete.</summary>
     public long Abandoned => Interlocked.Read(ref abandoned);
 
+    /// <summary>Prompt tokens of the requests the stub planned an answer for.</summary>
+    public long PromptTokens => Interlocked.Read(ref promptTokens);
+
+    /// <summary>Of <see cref="PromptTokens"/>, those the prefix cache held.</summary>
+    public long CachedTokens => Interlocked.Read(ref cachedTokens);
+
+    /// <summary>Planned requests with any cached tokens.</summary>
+    public long CacheHits => Interlocked.Read(ref cacheHits);
+
     public int InFlight => Volatile.Read(ref inFlight);
 
     public int PeakInFlight => Volatile.Read(ref peakInFlight);
@@ -53,6 +65,16 @@ public sealed class StubStatistics
     internal void Cut1() => Interlocked.Increment(ref cut);
 
     internal void Abandoned1() => Interlocked.Increment(ref abandoned);
+
+    internal void Prompted(int prompt, int cached)
+    {
+        Interlocked.Add(ref promptTokens, prompt);
+        if (cached > 0)
+        {
+            Interlocked.Add(ref cachedTokens, cached);
+            Interlocked.Increment(ref cacheHits);
+        }
+    }
 
     internal void Rejected(int status)
     {

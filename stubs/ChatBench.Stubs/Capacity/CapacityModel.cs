@@ -18,7 +18,7 @@ public sealed record CapacityModel
 
     public int Slots { get; init; } = 1;
 
-    /// <summary>Extra time to first token per prompt token, before the time scale.</summary>
+    /// <summary>Extra time to first token per uncached prompt token (see <see cref="ResponsePlan.CachedTokens"/>), before the time scale.</summary>
     public TimeSpan PrefillPerPromptToken { get; init; }
 
     /// <summary>Relative inter-token growth per active sequence beyond the first: ITL x (1 + F x (active - 1)).</summary>
@@ -28,9 +28,11 @@ public sealed record CapacityModel
     public ResponsePlan Admit(ResponsePlan plan, int promptTokens, int active, double timeScale)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var prefill = TimeSpan.FromTicks((long)Math.Round(PrefillPerPromptToken.Ticks * (double)promptTokens * timeScale));
+        // Cached prompt tokens are not prefilled again.
+        var uncached = Math.Max(0, promptTokens - plan.CachedTokens);
+        var prefill = TimeSpan.FromTicks((long)Math.Round(PrefillPerPromptToken.Ticks * (double)uncached * timeScale));
         var interval = TimeSpan.FromTicks((long)Math.Round(plan.InterTokenInterval.Ticks * (1 + (DecodeSlowdown * (Math.Clamp(active, 1, Slots) - 1)))));
-        return new ResponsePlan(plan.Rule, plan.CompletionTokens, plan.FinishReason, plan.TimeToFirstToken + prefill, interval);
+        return new ResponsePlan(plan.Rule, plan.CompletionTokens, plan.FinishReason, plan.TimeToFirstToken + prefill, interval, plan.Fault, plan.CachedTokens);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class StandaloneServer
             Console.WriteLine(new StubAnnouncement(stub.BaseUri, Environment.ProcessId, options.Http2Only).ToJson());
             var faults = options.Faults;
             Console.WriteLine($"ChatBench stub listening on {stub.BaseUri} (time scale {options.Profile.TimeScale}, seed {options.Profile.Seed}, models {string.Join(',', options.Models)}).");
-            Console.WriteLine($"Faults: api key {(faults.ApiKey is null ? "not required" : "required")}, max concurrency {faults.MaxConcurrency?.ToString(CultureInfo.InvariantCulture) ?? "none"}, error rate {faults.ErrorRate}, capacity {(options.Capacity is { } c ? $"{c.Slots} slots" : "unlimited")}. Ctrl+C stops.");
+            Console.WriteLine($"Faults: api key {(faults.ApiKey is null ? "not required" : "required")}, max concurrency {faults.MaxConcurrency?.ToString(CultureInfo.InvariantCulture) ?? "none"}, error rate {faults.ErrorRate}, capacity {(options.Capacity is { } c ? $"{c.Slots} slots" : "unlimited")}, prefix cache {(options.PrefixCache.Enabled ? $"{options.PrefixCache.CapacityTokens} tokens" : "off")}, context window {options.ContextWindow} tokens. Ctrl+C stops.");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellation);

@@ -44,6 +44,18 @@ public static class StubArguments
         Add(Declared.TtftPerTokenMs, Milliseconds(profile.TimeToFirstTokenPerPromptToken));
         Add(Declared.Models, string.Join(',', options.Models));
         Add(Declared.MaxBodyBytes, options.MaxBodyBytes.ToString(CultureInfo.InvariantCulture));
+        Add(Declared.ContextWindow, Whole(options.ContextWindow));
+        Add(Declared.CacheTokens, Whole(options.PrefixCache.CapacityTokens));
+        if (!options.PrefixCache.Enabled)
+        {
+            arguments.Add(Declared.NoCache.Name);
+        }
+
+        if (options.PrefixCache.TimeToLive is { } ttl)
+        {
+            Add(Declared.CacheTtlMs, Milliseconds(ttl));
+        }
+
         Add(Declared.Pipeline, options.Pipeline == StubPipeline.WireMockMapping ? StubCommandLineOptions.WireMockPipeline : StubCommandLineOptions.FastPipeline);
         Add(Declared.Protocol, options.Http2Only ? StubCommandLineOptions.H2cProtocol : StubCommandLineOptions.Http1Protocol);
         Add(Declared.ErrorRate, Number(faults.ErrorRate));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBench.Stubs.Caching;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
@@ -86,6 +87,13 @@ public sealed class StubCommandLine
                 : null,
             Models = StubCommandLineOptions.SplitModels(result.GetValue(options.Models)),
             MaxBodyBytes = result.GetValue(options.MaxBodyBytes),
+            ContextWindow = result.GetValue(options.ContextWindow),
+            PrefixCache = new PrefixCacheOptions
+            {
+                Enabled = !result.GetValue(options.NoCache),
+                CapacityTokens = result.GetValue(options.CacheTokens),
+                TimeToLive = result.GetValue(options.CacheTtlMs) is { } ttl ? TimeSpan.FromMilliseconds(ttl) : null,
+            },
             Pipeline = result.GetValue(options.Pipeline) == StubCommandLineOptions.WireMockPipeline ? StubPipeline.WireMockMapping : StubPipeline.FastPath,
             Http2Only = result.GetValue(options.Protocol) == StubCommandLineOptions.H2cProtocol,
         };

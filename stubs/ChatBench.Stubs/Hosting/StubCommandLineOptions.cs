@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ChatBench.Stubs.Caching;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Latency;
 using static ChatBench.Stubs.Hosting.ValidatedOption;
@@ -86,7 +87,7 @@ internal sealed class StubCommandLineOptions
         "needs a whole number of 1 or more");
 
     public Option<double> PrefillMs { get; } = Checked(
-        new Option<double>("--prefill-ms") { HelpName = "MS", Description = "with --slots: extra time to first token per prompt token, before scaling", DefaultValueFactory = _ => CapacityModel.OpenLoop.PrefillPerPromptToken.TotalMilliseconds },
+        new Option<double>("--prefill-ms") { HelpName = "MS", Description = "with --slots: extra time to first token per uncached prompt token, before scaling", DefaultValueFactory = _ => CapacityModel.OpenLoop.PrefillPerPromptToken.TotalMilliseconds },
         v => v >= 0 && double.IsFinite(v),
         "needs a number of 0 or more");
 
@@ -105,7 +106,7 @@ internal sealed class StubCommandLineOptions
         "needs a number from 0 up to (not including) 1");
 
     public Option<double> TtftPerTokenMs { get; } = Checked(
-        new Option<double>("--ttft-per-token-ms") { HelpName = "MS", Description = "added to the time to first token per prompt token" },
+        new Option<double>("--ttft-per-token-ms") { HelpName = "MS", Description = "added to the time to first token per uncached prompt token (prefill)" },
         v => v >= 0 && double.IsFinite(v),
         "needs a number of 0 or more");
 
@@ -113,9 +114,20 @@ internal sealed class StubCommandLineOptions
 
     public Option<bool> ReplayErrors { get; } = new("--replay-errors") { Description = "with --profile: replay the recorded errors (429, 5xx, timeouts, cut streams) at their recorded rates" };
 
+    public Option<int> ContextWindow { get; } = Ranged("--context-window", "N", "the model's context window: longer prompts (plus max_tokens) get 400 context_length_exceeded", StubOptions.DefaultContextWindow, 1, int.MaxValue);
+
+    public Option<bool> NoCache { get; } = new("--no-cache") { Description = "turn the prompt prefix cache off: every prompt is prefilled whole, cached_tokens stays 0" };
+
+    public Option<int> CacheTokens { get; } = Ranged("--cache-tokens", "N", "prefix cache capacity in tokens, least recently used blocks evicted first", PrefixCacheOptions.DefaultCapacityTokens, PrefixCache.BlockTokens, int.MaxValue);
+
+    public Option<double?> CacheTtlMs { get; } = Checked(
+        new Option<double?>("--cache-ttl-ms") { HelpName = "MS", Description = "drop cached blocks unused for MS milliseconds (real time, not scaled; default: kept until evicted)" },
+        v => v is not { } ms || (ms > 0 && double.IsFinite(ms)),
+        "needs a positive number");
+
     /// <summary>In the order <c>--help</c> lists them.</summary>
     public IEnumerable<Option> All =>
-        [Port, Host, TimeScale, Seed, TtftMs, TokenMs, Jitter, ShortPromptChars, Models, ApiKey, MaxConcurrency, RetryAfterMs, ErrorRate, StallMs, CutAfter, MaxBodyBytes, Slots, PrefillMs, DecodeSlowdown, Pipeline, Protocol, LengthJitter, TtftPerTokenMs, ProfileFile, ReplayErrors];
+        [Port, Host, TimeScale, Seed, TtftMs, TokenMs, Jitter, ShortPromptChars, Models, ApiKey, MaxConcurrency, RetryAfterMs, ErrorRate, StallMs, CutAfter, MaxBodyBytes, Slots, PrefillMs, DecodeSlowdown, Pipeline, Protocol, LengthJitter, TtftPerTokenMs, ContextWindow, NoCache, CacheTokens, CacheTtlMs, ProfileFile, ReplayErrors];
 
     public static string[] SplitModels(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -22,7 +22,9 @@ public sealed record LatencyProfile
 
     public ulong Seed { get; init; } = 1;
 
-    /// <summary>Added to the time to first token per prompt token (before jitter and scaling): zero by default.</summary>
+    /// <summary>
+    /// Added to the time to first token per uncached prompt token (prefill; before jitter and scaling): zero by default.
+    /// </summary>
     public TimeSpan TimeToFirstTokenPerPromptToken { get; init; }
 
     /// <summary>
@@ -42,17 +44,26 @@ public sealed record LatencyProfile
     /// the same plan; <paramref name="requestSeed"/> (the request's <c>seed</c> field) varies the jitter between
     /// otherwise identical requests. <paramref name="promptTokens"/> (the whole conversation's, as
     /// <see cref="PromptTokenCounter.Conversation"/> counts them) matters only with a per-token TTFT or a replay; when
-    /// null, the prompt is taken as the only message.
+    /// null, the prompt is taken as the only message. <paramref name="cachedTokens"/> of them were in the prefix cache:
+    /// their prefill is not charged.
     /// </summary>
-    public ResponsePlan Plan(string prompt, int? maxTokens = null, long? requestSeed = null, int? promptTokens = null)
+    public ResponsePlan Plan(string prompt, int? maxTokens = null, long? requestSeed = null, int? promptTokens = null, int cachedTokens = 0)
     {
         ArgumentNullException.ThrowIfNull(prompt);
         Validate();
-        if (Replay is not null)
+        var tokens = promptTokens ?? PromptTokenCounter.Conversation([prompt]);
+        if (cachedTokens < 0 || cachedTokens > tokens)
         {
-            return Replay.Plan(prompt, promptTokens ?? PromptTokenCounter.Conversation([prompt]), maxTokens, requestSeed, Seed, TimeScale);
+            throw new ArgumentOutOfRangeException(nameof(cachedTokens), cachedTokens, $"Cached tokens must be from 0 to the prompt's {tokens} tokens.");
         }
 
+        return Replay is not null
+            ? Replay.Plan(prompt, tokens, maxTokens, requestSeed, Seed, TimeScale, cachedTokens)
+            : ModelPlan(prompt, maxTokens, requestSeed, tokens, cachedTokens);
+    }
+
+    private ResponsePlan ModelPlan(string prompt, int? maxTokens, long? requestSeed, int promptTokens, int cachedTokens)
+    {
         var rule = Classify(prompt);
         var key = DeterministicJitter.Key(Seed, prompt, requestSeed);
         var tokens = rule.Tokens.Count;
@@ -68,12 +79,13 @@ public sealed record LatencyProfile
             finishReason = "length";
         }
 
+        // Prefill covers the prompt tokens the cache did not hold.
         var baseTtft = TimeToFirstTokenPerPromptToken == TimeSpan.Zero
             ? TimeToFirstToken
-            : TimeToFirstToken + (TimeToFirstTokenPerPromptToken * (promptTokens ?? PromptTokenCounter.Conversation([prompt])));
+            : TimeToFirstToken + (TimeToFirstTokenPerPromptToken * (promptTokens - cachedTokens));
         var ttft = Scale(baseTtft, DeterministicJitter.Uniform(key, 0));
         var interval = Scale(InterTokenInterval, DeterministicJitter.Uniform(key, 1));
-        return new ResponsePlan(rule, tokens, finishReason, ttft, interval);
+        return new ResponsePlan(rule, tokens, finishReason, ttft, interval, cachedTokens: cachedTokens);
     }
 
     public PromptRule Classify(string prompt)

@@ -18,6 +18,9 @@ public static class PromptTokenCounter
     /// <summary>Tokens of one text, without any chat overhead.</summary>
     public static int Count(string text) => string.IsNullOrEmpty(text) ? 0 : Encoding.Value.CountTokens(text);
 
+    /// <summary>The token ids of one text, without any chat overhead: for the prefix cache, which needs the tokens themselves.</summary>
+    internal static IReadOnlyList<int> Encode(string text) => string.IsNullOrEmpty(text) ? [] : Encoding.Value.EncodeToIds(text);
+
     /// <summary>Tokens of one message of a conversation: its content and its overhead.</summary>
     public static int Message(string content) => TokensPerMessage + Count(content);
 

@@ -9,8 +9,9 @@ namespace ChatBench.Stubs.Latency;
 /// </summary>
 public sealed class ResponsePlan
 {
-    internal ResponsePlan(PromptRule rule, int completionTokens, string finishReason, TimeSpan timeToFirstToken, TimeSpan interTokenInterval, ReplayedFault? fault = null)
+    internal ResponsePlan(PromptRule rule, int completionTokens, string finishReason, TimeSpan timeToFirstToken, TimeSpan interTokenInterval, ReplayedFault? fault = null, int cachedTokens = 0)
     {
+        CachedTokens = cachedTokens;
         Fault = fault;
         Rule = rule;
         CompletionTokens = completionTokens;
@@ -29,6 +30,9 @@ public sealed class ResponsePlan
     public TimeSpan TimeToFirstToken { get; }
 
     public TimeSpan InterTokenInterval { get; }
+
+    /// <summary>The prompt tokens the prefix cache held, whose prefill the time to first token leaves out.</summary>
+    public int CachedTokens { get; }
 
     /// <summary>A recorded failure this request replays instead of its answer (<c>--replay-errors</c>), or null.</summary>
     public ReplayedFault? Fault { get; }

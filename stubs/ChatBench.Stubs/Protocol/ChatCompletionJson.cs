@@ -12,7 +12,7 @@ public static class ChatCompletionJson
     // OpenAI sends quotes and non-ASCII text unescaped where JSON allows it; so does the stub.
     internal static readonly JsonWriterOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void WriteCompletion(IBufferWriter<byte> buffer, CompletionIdentity identity, string content, string finishReason, int promptTokens, int completionTokens)
+    public static void WriteCompletion(IBufferWriter<byte> buffer, CompletionIdentity identity, string content, string finishReason, int promptTokens, int completionTokens, int cachedTokens = 0)
     {
         using var json = new Utf8JsonWriter(buffer, Relaxed);
         json.WriteStartObject();
@@ -34,38 +34,38 @@ public static class ChatCompletionJson
         json.WriteString("finish_reason", finishReason);
         json.WriteEndObject();
         json.WriteEndArray();
-        WriteUsage(json, promptTokens, completionTokens);
+        WriteUsage(json, promptTokens, completionTokens, cachedTokens);
         json.WriteString("service_tier", "default");
         json.WriteString("system_fingerprint", SystemFingerprint);
         json.WriteEndObject();
     }
 
     /// <summary>The tail of the stream's usage event, after the chunk prefix: <c>],"usage":{...}}</c>.</summary>
-    public static void WriteUsageChunkTail(IBufferWriter<byte> buffer, int promptTokens, int completionTokens)
+    public static void WriteUsageChunkTail(IBufferWriter<byte> buffer, int promptTokens, int completionTokens, int cachedTokens = 0)
     {
         buffer.Write("],\"usage\":"u8);
         using (var json = new Utf8JsonWriter(buffer, Relaxed))
         {
-            WriteUsageValue(json, promptTokens, completionTokens);
+            WriteUsageValue(json, promptTokens, completionTokens, cachedTokens);
         }
 
         buffer.Write("}\n\n"u8);
     }
 
-    private static void WriteUsage(Utf8JsonWriter json, int promptTokens, int completionTokens)
+    private static void WriteUsage(Utf8JsonWriter json, int promptTokens, int completionTokens, int cachedTokens)
     {
         json.WritePropertyName("usage");
-        WriteUsageValue(json, promptTokens, completionTokens);
+        WriteUsageValue(json, promptTokens, completionTokens, cachedTokens);
     }
 
-    private static void WriteUsageValue(Utf8JsonWriter json, int promptTokens, int completionTokens)
+    private static void WriteUsageValue(Utf8JsonWriter json, int promptTokens, int completionTokens, int cachedTokens)
     {
         json.WriteStartObject();
         json.WriteNumber("prompt_tokens", promptTokens);
         json.WriteNumber("completion_tokens", completionTokens);
         json.WriteNumber("total_tokens", promptTokens + completionTokens);
         json.WriteStartObject("prompt_tokens_details");
-        json.WriteNumber("cached_tokens", 0);
+        json.WriteNumber("cached_tokens", cachedTokens);
         json.WriteNumber("audio_tokens", 0);
         json.WriteEndObject();
         json.WriteStartObject("completion_tokens_details");

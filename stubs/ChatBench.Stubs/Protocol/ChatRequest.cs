@@ -8,4 +8,8 @@ public sealed record ChatRequest(
     bool Stream,
     bool IncludeUsage,
     int? MaxTokens,
-    long? Seed);
+    long? Seed)
+{
+    /// <summary>The keys of the prompt's whole 128-token blocks for the prefix cache; empty when they were not asked for.</summary>
+    public ReadOnlyMemory<ulong> PromptBlocks { get; init; }
+}

@@ -9,7 +9,8 @@ namespace ChatBench.Stubs.Protocol;
 /// </summary>
 public static class ChatRequestParser
 {
-    public static bool TryParse(ReadOnlyMemory<byte> body, out ChatRequest request, out OpenAIError error)
+    /// <summary>With <paramref name="hashBlocks"/>, the request also carries its prompt's block keys for the prefix cache.</summary>
+    public static bool TryParse(ReadOnlyMemory<byte> body, out ChatRequest request, out OpenAIError error, bool hashBlocks = false)
     {
         request = null!;
         error = null!;
@@ -28,7 +29,7 @@ public static class ChatRequestParser
         {
             try
             {
-                request = Read(document.RootElement);
+                request = Read(document.RootElement, hashBlocks);
                 return true;
             }
             catch (InvalidRequestException e)
@@ -39,7 +40,7 @@ public static class ChatRequestParser
         }
     }
 
-    private static ChatRequest Read(JsonElement root)
+    private static ChatRequest Read(JsonElement root, bool hashBlocks)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -52,7 +53,7 @@ public static class ChatRequestParser
             throw new InvalidRequestException(OpenAIError.MissingParameter("model"));
         }
 
-        var (lastUserMessage, promptTokens) = ChatMessagesReader.Read(root);
+        var (lastUserMessage, promptTokens, blocks) = ChatMessagesReader.Read(root, hashBlocks);
         var stream = RequestFields.Boolean(root, "stream", "stream") ?? false;
         var includeUsage = ReadIncludeUsage(root, stream);
 
@@ -67,7 +68,7 @@ public static class ChatRequestParser
         RequestFields.Decimal(root, "presence_penalty", -2, 2);
         RequestFields.Decimal(root, "frequency_penalty", -2, 2);
 
-        return new ChatRequest(model, lastUserMessage, promptTokens, stream, includeUsage, (int?)(maxCompletionTokens ?? maxTokens), seed);
+        return new ChatRequest(model, lastUserMessage, promptTokens, stream, includeUsage, (int?)(maxCompletionTokens ?? maxTokens), seed) { PromptBlocks = blocks };
     }
 
     private static bool ReadIncludeUsage(JsonElement root, bool stream)

@@ -50,6 +50,19 @@ public sealed record OpenAIError(int Status, string Message, string Type, string
         null,
         "request_too_large");
 
+    /// <summary>
+    /// A prompt (and the completion it asks room for) beyond the model's context window, in OpenAI's two wordings:
+    /// without <c>max_tokens</c> only the messages are counted.
+    /// </summary>
+    public static OpenAIError ContextLengthExceeded(int contextWindow, int promptTokens, int? maxTokens) => new(
+        400,
+        maxTokens is { } completion
+            ? $"This model's maximum context length is {contextWindow} tokens. However, you requested {(long)promptTokens + completion} tokens ({promptTokens} in the messages, {completion} in the completion). Please reduce the length of the messages or completion."
+            : $"This model's maximum context length is {contextWindow} tokens. However, your messages resulted in {promptTokens} tokens. Please reduce the length of the messages.",
+        "invalid_request_error",
+        "messages",
+        "context_length_exceeded");
+
     public static OpenAIError MissingApiKey() => new(
         401,
         "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using ChatBench.Stubs;
+using ChatBench.Stubs.Caching;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Hosting;
@@ -81,6 +82,8 @@ public sealed class StubArgumentsTests
             Pipeline = StubPipeline.WireMockMapping,
             Http2Only = true,
             MaxBodyBytes = 1024,
+            ContextWindow = 8192,
+            PrefixCache = new PrefixCacheOptions { Enabled = false, CapacityTokens = 4096, TimeToLive = TimeSpan.FromMilliseconds(90_000) },
         },
         recordedProfile,
         ReplayErrors: true);

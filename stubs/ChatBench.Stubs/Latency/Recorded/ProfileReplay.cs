@@ -5,6 +5,7 @@ namespace ChatBench.Stubs.Latency.Recorded;
 /// distributions (its class's when it has fewer than <see cref="MinPromptSamples"/> samples); any other prompt from the
 /// class nearest in prompt tokens, its TTFT moved along the fitted line. When the profile keeps recorded requests whole,
 /// one is replayed whole, chosen by <see cref="RecordedRequestCycle"/>; else each quantile grid is drawn on its own.
+/// A prompt's cached tokens shorten its TTFT along the fitted line (<see cref="WithoutCachedPrefill"/>).
 /// Draws depend only on (seed, prompt, request seed), so the bench computes every request's plan in advance. Each grid
 /// draw is a Weyl sequence over the request seed (start from the prompt's hash, step an irrational): requests 0..n-1 of
 /// one prompt spread evenly over the distribution, so a few dozen replayed requests already follow the recorded
@@ -46,7 +47,7 @@ public sealed class ProfileReplay
 
     public RecordedProfile Profile { get; }
 
-    internal ResponsePlan Plan(string prompt, int promptTokens, int? maxTokens, long? requestSeed, ulong seed, double timeScale)
+    internal ResponsePlan Plan(string prompt, int promptTokens, int? maxTokens, long? requestSeed, ulong seed, double timeScale, int cachedTokens = 0)
     {
         var (source, shiftMs) = byPrompt.TryGetValue(prompt, out var recorded) ? (recorded, 0.0) : Nearest(promptTokens);
         var group = source.Group;
@@ -61,7 +62,7 @@ public sealed class ProfileReplay
         var (ttftMs, itlMs, length) = group.Requests is { Count: > 0 } requests && source.Cycle is { } cycle
             ? requests[cycle.Index(DeterministicJitter.Uniform(offset, 0), requestSeed ?? 0)]
             : new RecordedRequest(QuantileGrid.Sample(group.TtftMs, Draw(0)), QuantileGrid.Sample(group.ItlMs, Draw(1)), (int)Math.Round(QuantileGrid.Sample(group.OutputTokens, Draw(2))));
-        var ttft = Math.Max(0, ttftMs + shiftMs) * timeScale;
+        var ttft = WithoutCachedPrefill(Math.Max(0, ttftMs + shiftMs), cachedTokens) * timeScale;
         var interval = Math.Max(0, itlMs) * timeScale;
         var tokens = Math.Clamp(length, 1, source.Rule.Tokens.Count);
         var finishReason = "stop";
@@ -72,7 +73,24 @@ public sealed class ProfileReplay
         }
 
         var fault = replayErrors ? Fault(Draw(3), tokens, timeScale) : null;
-        return new ResponsePlan(source.Rule, tokens, finishReason, TimeSpan.FromMilliseconds(ttft), TimeSpan.FromMilliseconds(interval), fault);
+        return new ResponsePlan(source.Rule, tokens, finishReason, TimeSpan.FromMilliseconds(ttft), TimeSpan.FromMilliseconds(interval), fault, cachedTokens);
+    }
+
+    /// <summary>
+    /// A recorded TTFT paid the prefill of every prompt token; the cached ones are taken off along the profile's fitted
+    /// line (slope x cached tokens). The result stays at or above the line's intercept, the provider's TTFT for an empty
+    /// prompt, and a recorded TTFT already below it is kept; a flat or falling line (noise) takes nothing off.
+    /// </summary>
+    private double WithoutCachedPrefill(double ttftMs, int cachedTokens)
+    {
+        var line = Profile.TtftByPromptTokens;
+        if (cachedTokens <= 0 || line.SlopeMsPerToken <= 0)
+        {
+            return ttftMs;
+        }
+
+        var floor = Math.Min(ttftMs, Math.Max(0, line.InterceptMs));
+        return Math.Max(floor, ttftMs - (line.SlopeMsPerToken * cachedTokens));
     }
 
     private (Source Source, double ShiftMs) Nearest(int promptTokens)
