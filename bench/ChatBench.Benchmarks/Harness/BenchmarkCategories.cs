@@ -11,6 +11,7 @@ public static class BenchmarkCategories
     public const string Stub = "stub";
     public const string OpenLoop = "openloop";
     public const string Floor = "floor";
+    public const string Conversation = "conversation";
 
     /// <summary>Cases too long for the five-minute default suite; run them with <c>--allCategories heavy</c>.</summary>
     public const string Heavy = "heavy";

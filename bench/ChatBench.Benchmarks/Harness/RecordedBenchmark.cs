@@ -32,6 +32,9 @@ public abstract class RecordedBenchmark
     /// <summary>Where this run's records go: shared by every benchmark process of one run.</summary>
     protected string RecordsDirectory { get; private set; } = string.Empty;
 
+    /// <summary>The run's settings, as this process received them.</summary>
+    protected RunSettings Settings { get; private set; } = RunSettings.Defaults;
+
     /// <summary>The run's workload: the user's file, or the built-in mix.</summary>
     protected Workload Workload { get; private set; } = null!;
 
@@ -51,6 +54,7 @@ public abstract class RecordedBenchmark
     public void SetUpAgainst(RunSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        Settings = settings;
         RecordsDirectory = settings.RecordsDirectory;
         Target = BenchTarget.From(settings);
         Workload = Workload.From(settings.WorkloadPath);

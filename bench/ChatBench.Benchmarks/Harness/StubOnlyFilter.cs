@@ -5,13 +5,14 @@ using BenchmarkDotNet.Running;
 
 namespace ChatBench.Benchmarks.Harness;
 
-/// <summary>Drops the <see cref="StubOnlyAttribute"/> classes from a live run.</summary>
+/// <summary>Drops the <see cref="StubOnlyAttribute"/> classes and the <see cref="StubOnlyValueAttribute"/> cases from a live run.</summary>
 public sealed class StubOnlyFilter : IFilter
 {
     public bool Predicate(BenchmarkCase benchmarkCase)
     {
         ArgumentNullException.ThrowIfNull(benchmarkCase);
-        return Reason(benchmarkCase.Descriptor.Type) is null;
+        return Reason(benchmarkCase.Descriptor.Type) is null
+            && !benchmarkCase.Descriptor.Type.GetCustomAttributes<StubOnlyValueAttribute>().Any(v => v.Matches(benchmarkCase));
     }
 
     /// <summary>
@@ -29,10 +30,15 @@ public sealed class StubOnlyFilter : IFilter
         // The converter applies a config's filters, so the cases come unfiltered and meet every filter but this one here.
         var others = config.GetFilters().Where(f => f is not StubOnlyFilter).ToList();
         var unfiltered = ManualConfig.CreateEmpty().AddJob([.. config.GetJobs()]);
-        return RunPlan.BenchmarkTypes(assembly)
+        var classes = RunPlan.BenchmarkTypes(assembly)
             .Where(t => Reason(t) is not null && RunPlan.CasesToRun(t, unfiltered).Any(c => others.All(f => f.Predicate(c))))
-            .Select(t => $"skipped under --target live: {t.Name} {Reason(t)}")
-            .ToList();
+            .Select(t => $"skipped under --target live: {t.Name} {Reason(t)}");
+        var values = RunPlan.BenchmarkTypes(assembly)
+            .Where(t => Reason(t) is null)
+            .SelectMany(t => t.GetCustomAttributes<StubOnlyValueAttribute>()
+                .Where(v => RunPlan.CasesToRun(t, unfiltered).Any(c => v.Matches(c) && others.All(f => f.Predicate(c))))
+                .Select(v => $"skipped under --target live: {t.Name} with {v.Parameter}={v.Value} {v.Reason}"));
+        return [.. classes, .. values];
     }
 
     private static string? Reason(Type type) => type.GetCustomAttribute<StubOnlyAttribute>()?.Reason;

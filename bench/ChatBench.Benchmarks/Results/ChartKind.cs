@@ -29,4 +29,7 @@ public enum ChartKind
 
     /// <summary>Per client stack: CPU per request and efficiency.</summary>
     ClientStacks,
+
+    /// <summary>Conversations: TTFT percentiles by turn index, one line per case (the prefix cache on and off).</summary>
+    TurnLatency,
 }

@@ -26,4 +26,7 @@ public enum TableKind
 
     /// <summary>Per client stack: CPU and allocation per request, thread-pool threads and efficiency.</summary>
     ClientStacks,
+
+    /// <summary>Conversations: per turn index, prompt and cached tokens, cache hits and latency percentiles.</summary>
+    Turns,
 }

@@ -14,6 +14,9 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
     /// <summary>The conversation's prompt tokens (o200k_base), counted once in setup.</summary>
     public int PromptTokens { get; init; }
 
+    /// <summary>Conversations: the session this prompt is a turn of, and which turn (from 0).</summary>
+    public (string Session, int Turn)? Turn { get; init; }
+
     /// <summary>A whole answer arrived, checked by <see cref="AnswerRule"/>; the token count is the server's usage.</summary>
     public RequestRecord Answered(double start, double end, in AnswerFacts answer) =>
         Record(start, end, AnswerRule.Outcome(answer)) with { LastTokenMs = end, OutputTokens = answer.OutputTokens };
@@ -52,5 +55,7 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
         Outcome = outcome,
         ExpectedTtftMs = Plan?.TimeToFirstToken.TotalMilliseconds,
         ExpectedTotalMs = Plan?.Total.TotalMilliseconds,
+        Session = Turn?.Session,
+        Turn = Turn?.Turn,
     };
 }

@@ -15,6 +15,7 @@ public static class SectionCharts
         ChartKind.SendLag => [new SendLagChart()],
         ChartKind.RateLimits => [new RateLimitChart()],
         ChartKind.ClientStacks => [new ClientStackChart()],
+        ChartKind.TurnLatency => [new TurnLatencyChart()],
         _ => [],
     };
 }

@@ -1,0 +1,107 @@
+using System.Text;
+using ChatBench.Benchmarks.Calls;
+using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.Workloads;
+using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Outcomes;
+
+namespace ChatBench.Benchmarks.Harness;
+
+/// <summary>
+/// Conversations as people hold them: every user at once, each running its sessions one after the other. A turn goes
+/// out when the user has read the previous answer and thought for the turn's think time, and it carries the answers the
+/// endpoint actually returned, word for word. A failed turn ends its session (the next turn would have no answer to send
+/// back): its remaining turns are recorded as not completed. On the stub each turn's plan follows the prompt tokens the
+/// stub reports it had cached, so the calibration columns stay right although the cache's state is only known after.
+/// </summary>
+/// <param name="thinkScale">Multiplies every think time: the stub's time scale, so a scaled run keeps its proportions.</param>
+public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile? groundTruth, double thinkScale)
+{
+    /// <summary>Requests one run of <paramref name="users"/> sends: one per turn.</summary>
+    public static int Requests(IReadOnlyList<IReadOnlyList<ChatSession>> users)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        return users.Sum(ChatSession.PlannedRequests);
+    }
+
+    /// <summary>Runs every user's sessions; request i of the batch gets seed <paramref name="firstSeed"/> + i.</summary>
+    public Task RunAsync(IReadOnlyList<IReadOnlyList<ChatSession>> users, BatchRecorder batch, long firstSeed)
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(batch);
+        var runs = new List<Task>(users.Count);
+        var first = 0;
+        foreach (var sessions in users)
+        {
+            runs.Add(UserAsync(sessions, first, batch, firstSeed));
+            first += ChatSession.PlannedRequests(sessions);
+        }
+
+        return Task.WhenAll(runs);
+    }
+
+    private async Task UserAsync(IReadOnlyList<ChatSession> sessions, int firstIndex, BatchRecorder batch, long firstSeed)
+    {
+        var index = firstIndex;
+        foreach (var session in sessions)
+        {
+            var answers = new List<string>(session.Turns.Count);
+            for (var turn = 0; turn < session.Turns.Count; turn++)
+            {
+                if (turn > 0 && session.Turns[turn].ThinkTime > TimeSpan.Zero)
+                {
+                    await Task.Delay(session.Turns[turn].ThinkTime * thinkScale);
+                }
+
+                var answer = new StringBuilder();
+                var record = await SendAsync(session, turn, answers, index + turn, firstSeed, batch, answer);
+                batch.Add(record);
+                if (!record.Succeeded)
+                {
+                    NotSent(session, turn + 1, index, batch);
+                    break;
+                }
+
+                answers.Add(answer.ToString());
+            }
+
+            index += session.Turns.Count;
+        }
+    }
+
+    private async Task<RequestRecord> SendAsync(ChatSession session, int turn, List<string> answers, int index, long firstSeed, BatchRecorder batch, StringBuilder answer)
+    {
+        var request = session.Request(turn, answers);
+        var prompt = new ChatPrompt(request.LastUserMessage, firstSeed + index) { Request = request };
+        var planned = new PlannedPrompt(index, prompt, groundTruth?.Plan(prompt.Text, request.MaxTokens, prompt.Seed, request.PromptTokens))
+        {
+            PromptTokens = request.PromptTokens,
+            Turn = (session.Id, turn),
+        };
+        var record = await call.StreamAsync(planned, batch, batch.Now(), answer);
+        return groundTruth is not null && record.CachedTokens is > 0 and var cached
+            ? WithPlan(record, groundTruth.Plan(prompt.Text, request.MaxTokens, prompt.Seed, request.PromptTokens, cached))
+            : record;
+    }
+
+    private static RequestRecord WithPlan(RequestRecord record, ResponsePlan plan) =>
+        record with { ExpectedTtftMs = plan.TimeToFirstToken.TotalMilliseconds, ExpectedTotalMs = plan.Total.TotalMilliseconds };
+
+    private static void NotSent(ChatSession session, int fromTurn, int firstIndex, BatchRecorder batch)
+    {
+        var now = batch.Now();
+        for (var turn = fromTurn; turn < session.Turns.Count; turn++)
+        {
+            batch.Add(new RequestRecord
+            {
+                Index = firstIndex + turn,
+                PromptClass = session.Class ?? session.Id,
+                StartMs = now,
+                EndMs = now,
+                Outcome = RequestOutcome.NotCompleted,
+                Session = session.Id,
+                Turn = turn,
+            });
+        }
+    }
+}

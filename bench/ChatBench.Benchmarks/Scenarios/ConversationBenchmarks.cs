@@ -1,0 +1,100 @@
+using BenchmarkDotNet.Attributes;
+using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Targets;
+using ChatBench.Benchmarks.Workloads;
+using ChatBench.Stubs;
+using ChatBench.Stubs.Caching;
+using ChatBench.Stubs.Hosting;
+using ChatBench.Stubs.Latency;
+
+namespace ChatBench.Benchmarks.Scenarios;
+
+/// <summary>
+/// Conversations: users holding sessions at once, each turn sending the system prompt, the whole history and the
+/// answers the endpoint returned, then waiting its think time before the next. The sessions are the workload file's, or
+/// synthetic ones (<c>--sessions</c>; by default 3 users of 4 turns sharing a 2,000-token system prompt), fresh ones
+/// every iteration so only the shared prefix and a session's own history can hit the cache. On the stub each case
+/// starts a stub of its own that charges <see cref="PrefillMsPerToken"/> per uncached prompt token, with its prefix
+/// cache on or off; against a provider only the cache it has (on) runs.
+/// </summary>
+[SummarySection(
+    14,
+    "Conversations: latency by turn, with and without the prefix cache",
+    "Sessions of several turns, each turn sending the whole history back, held by several users at once: per turn index the prompt tokens, the tokens the server answered from its prefix cache, and the latency percentiles. On the stub, the prefix cache on against off, with a prefill cost per uncached prompt token.",
+    Table = TableKind.Turns,
+    Chart = ChartKind.TurnLatency)]
+[BenchmarkCategory(BenchmarkCategories.Conversation)]
+[StubOnlyValue(nameof(PrefixCache), false, "turns the stub's prefix cache off; a provider's cannot be")]
+[WarmupCount(1)]
+[IterationCount(3)]
+public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
+{
+    /// <summary>
+    /// The prefill the class's stubs charge per uncached prompt token before the time scale: 2,000 tokens take 200 ms,
+    /// the order of a hosted gpt-4o's time to first token for such a prompt.
+    /// </summary>
+    public const double PrefillMsPerToken = 0.1;
+
+    private StubProcess? server;
+    private ConversationRunner runner = null!;
+    private IReadOnlyList<IReadOnlyList<ChatSession>> users = [];
+    private int iteration;
+
+    [Params(true, false)]
+    public bool PrefixCache { get; set; }
+
+    /// <summary>On the stub every request goes to the case's own stub; a live target gets every turn of every session.</summary>
+    public RequestBudget Budget(RunSettings settings, string method)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Target == TargetKind.Stub)
+        {
+            return RequestBudget.None;
+        }
+
+        var sessions = UsersFor(Workload.From(settings.WorkloadPath), settings, 0).SelectMany(u => u).ToList();
+        var tokens = sessions.SelectMany(s => s.Turns).Sum(t => t.MaxTokens ?? LatencyProfile.Default.Plan(t.User).CompletionTokens);
+        return new RequestBudget(ChatSession.PlannedRequests(sessions), 0, tokens);
+    }
+
+    [Benchmark]
+    public async Task Sessions()
+    {
+        var batch = BeginBatch(ConversationRunner.Requests(users));
+        await runner.RunAsync(users, batch, (long)iteration * 1000);
+        batch.Complete();
+    }
+
+    /// <summary>Fresh synthetic sessions for every iteration (a file's sessions are the same every time), outside the measured time.</summary>
+    [IterationSetup]
+    public void NextSessions() => users = UsersFor(Workload, Settings, iteration++);
+
+    protected override void Setup()
+    {
+        if (Target.Kind == TargetKind.Stub)
+        {
+            var scaled = Target.GroundTruth!;
+            var profile = BenchTarget.StubProfile(scaled.TimeScale, scaled.Seed) with { TimeToFirstTokenPerPromptToken = TimeSpan.FromMilliseconds(PrefillMsPerToken) };
+            server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = profile, PrefixCache = PrefixCache ? PrefixCacheOptions.Default : PrefixCacheOptions.Off }));
+            Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
+        }
+
+        runner = new ConversationRunner(SdkStreaming, Target.GroundTruth, Target.GroundTruth?.TimeScale ?? 1);
+    }
+
+    protected override void Cleanup() => server?.Dispose();
+
+    /// <summary>One user a session: the file's sessions, or synthetic ones drawn for <paramref name="round"/>.</summary>
+    private static List<IReadOnlyList<ChatSession>> UsersFor(Workload workload, RunSettings settings, int round)
+    {
+        if (workload.Sessions.Count > 0)
+        {
+            return [.. workload.Sessions.Select(s => (IReadOnlyList<ChatSession>)[s])];
+        }
+
+        var synthetic = settings.Sessions ?? SyntheticSessions.Default;
+        return [.. Enumerable.Range(0, synthetic.Users).Select(u => (IReadOnlyList<ChatSession>)[synthetic.Session((round * synthetic.Users) + u, settings.Seed)])];
+    }
+}
