@@ -46,15 +46,19 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
         foreach (var session in sessions)
         {
             var answers = new List<string>(session.Turns.Count);
+            var previousEnd = 0.0;
             for (var turn = 0; turn < session.Turns.Count; turn++)
             {
-                if (turn > 0 && session.Turns[turn].ThinkTime > TimeSpan.Zero)
+                // The next request is built (messages, token count, plan) while the user thinks, so the send is on time.
+                var prompt = Prepare(session, turn, answers, index + turn, firstSeed);
+                var wait = turn == 0 ? 0 : previousEnd + (session.Turns[turn].ThinkTime.TotalMilliseconds * thinkScale) - batch.Now();
+                if (wait > 0)
                 {
-                    await Task.Delay(session.Turns[turn].ThinkTime * thinkScale);
+                    await Task.Delay(TimeSpan.FromMilliseconds(wait));
                 }
 
                 var answer = new StringBuilder();
-                var record = await SendAsync(session, turn, answers, index + turn, firstSeed, batch, answer);
+                var record = Replanned(await call.StreamAsync(prompt, batch, batch.Now(), answer), prompt);
                 batch.Add(record);
                 if (!record.Succeeded)
                 {
@@ -62,6 +66,7 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
                     break;
                 }
 
+                previousEnd = record.EndMs;
                 answers.Add(answer.ToString());
             }
 
@@ -69,20 +74,22 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
         }
     }
 
-    private async Task<RequestRecord> SendAsync(ChatSession session, int turn, List<string> answers, int index, long firstSeed, BatchRecorder batch, StringBuilder answer)
+    private PlannedPrompt Prepare(ChatSession session, int turn, List<string> answers, int index, long firstSeed)
     {
         var request = session.Request(turn, answers);
         var prompt = new ChatPrompt(request.LastUserMessage, firstSeed + index) { Request = request };
-        var planned = new PlannedPrompt(index, prompt, groundTruth?.Plan(prompt.Text, request.MaxTokens, prompt.Seed, request.PromptTokens))
+        return new PlannedPrompt(index, prompt, groundTruth?.Plan(prompt.Text, request.MaxTokens, prompt.Seed, request.PromptTokens))
         {
             PromptTokens = request.PromptTokens,
             Turn = (session.Id, turn),
         };
-        var record = await call.StreamAsync(planned, batch, batch.Now(), answer);
-        return groundTruth is not null && record.CachedTokens is > 0 and var cached
-            ? WithPlan(record, groundTruth.Plan(prompt.Text, request.MaxTokens, prompt.Seed, request.PromptTokens, cached))
-            : record;
     }
+
+    /// <summary>The record with the stub's plan for the prompt tokens it reported cached, when it cached any.</summary>
+    private RequestRecord Replanned(RequestRecord record, PlannedPrompt prompt) =>
+        groundTruth is not null && record.CachedTokens is > 0 and var cached
+            ? WithPlan(record, groundTruth.Plan(prompt.Prompt.Text, prompt.Prompt.Request?.MaxTokens, prompt.Prompt.Seed, prompt.PromptTokens, cached))
+            : record;
 
     private static RequestRecord WithPlan(RequestRecord record, ResponsePlan plan) =>
         record with { ExpectedTtftMs = plan.TimeToFirstToken.TotalMilliseconds, ExpectedTotalMs = plan.Total.TotalMilliseconds };

@@ -82,6 +82,7 @@ public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
         }
 
         runner = new ConversationRunner(SdkStreaming, Target.GroundTruth, Target.GroundTruth?.TimeScale ?? 1);
+        users = UsersFor(Workload, Settings, 0);
     }
 
     protected override void Cleanup() => server?.Dispose();

@@ -31,7 +31,7 @@ public sealed partial class LiveProgressEndToEndTests
         var results = Directory.CreateTempSubdirectory("chatbench-live-progress-").FullName;
         try
         {
-            var (exitCode, console, wall) = await RunAsync(
+            var (exitCode, console, wall) = await BenchProgram.RunAsync(
                 ["--target", "live", "--base-url", stub.BaseUri.ToString(), "--quick", "--filter", "*SeedScenarioBenchmarks.Concurrent*", "--max-requests", "100", "--max-error-rate", "0.5", "--results", results]);
 
             Assert.True(exitCode == 0, $"exit code {exitCode}:\n{console}");
@@ -64,33 +64,4 @@ public sealed partial class LiveProgressEndToEndTests
 
     [GeneratedRegex(@"^// Live progress, \S+ in: (?<finished>\d+) of (?<planned>\d+) planned requests finished, (?<failed>.+)$")]
     private static partial Regex ProgressPattern();
-
-    private static async Task<(int ExitCode, string Console, TimeSpan Wall)> RunAsync(IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot.Find(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Benchmarks.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The stub asks for no key; a live run needs one set.
-        start.Environment[BenchOptions.ApiKeyVariable] = "local-stub";
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var cancellation = TestContext.Current.CancellationToken;
-        var output = process.StandardOutput.ReadToEndAsync(cancellation);
-        var errors = process.StandardError.ReadToEndAsync(cancellation);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(TimeSpan.FromMinutes(4));
-        await process.WaitForExitAsync(timeout.Token);
-        var console = await output + await errors;
-        return (process.ExitCode, console, clock.Elapsed);
-    }
 }

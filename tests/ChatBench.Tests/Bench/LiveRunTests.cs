@@ -31,30 +31,12 @@ public sealed class LiveRunTests
         var logsBefore = LogFiles(root).ToHashSet();
         try
         {
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = root,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Benchmarks.dll"));
-            foreach (var argument in (string[])["--target", "live", "--base-url", stub.BaseUri.ToString(), "--quick", "--filter", "*SeedScenarioBenchmarks.Concurrent*", "--max-requests", "100", "--results", results])
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            start.Environment[BenchOptions.ApiKeyVariable] = CanaryKey;
-            using var process = Process.Start(start)!;
             var cancellation = TestContext.Current.CancellationToken;
-            var output = process.StandardOutput.ReadToEndAsync(cancellation);
-            var errors = process.StandardError.ReadToEndAsync(cancellation);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            timeout.CancelAfter(TimeSpan.FromMinutes(4));
-            await process.WaitForExitAsync(timeout.Token);
-            var console = await output + await errors;
+            var (exitCode, console, _) = await BenchProgram.RunAsync(
+                ["--target", "live", "--base-url", stub.BaseUri.ToString(), "--quick", "--filter", "*SeedScenarioBenchmarks.Concurrent*", "--max-requests", "100", "--results", results],
+                CanaryKey);
 
-            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n{console}");
+            Assert.True(exitCode == 0, $"exit code {exitCode}:\n{console}");
             Assert.Contains("Plan: 1 benchmark cases, 8 requests", console, StringComparison.Ordinal);
             var report = Directory.GetFiles(results, "*SeedScenarioBenchmarks-report-github.md").Single();
             Assert.Contains("| Concurrent", await File.ReadAllTextAsync(report, cancellation), StringComparison.Ordinal);

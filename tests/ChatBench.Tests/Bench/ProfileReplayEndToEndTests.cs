@@ -100,29 +100,8 @@ public sealed class ProfileReplayEndToEndTests
 
     private static async Task RunAsync(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot.Find(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Benchmarks.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // The stand-in asks for no key; a live run needs one set.
-        start.Environment[BenchOptions.ApiKeyVariable] = "stand-in-provider";
-        using var process = Process.Start(start)!;
-        var cancellation = TestContext.Current.CancellationToken;
-        var output = process.StandardOutput.ReadToEndAsync(cancellation);
-        var errors = process.StandardError.ReadToEndAsync(cancellation);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        var console = await output + await errors;
-        Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}:\n{console}");
+        var (exitCode, console, _) = await BenchProgram.RunAsync(arguments, "stand-in-provider");
+        Assert.True(exitCode == 0, $"exit code {exitCode}:\n{console}");
     }
 }

@@ -27,12 +27,13 @@ public sealed class StubOnlyFilterTests
     }
 
     [Fact]
-    public void A_live_run_prints_one_skip_line_per_stub_only_class_its_filter_would_have_run()
+    public void A_live_run_prints_one_skip_line_per_stub_only_class_and_value_its_filter_would_have_run()
     {
         var lines = StubOnlyFilter.SkipLines(Config(TargetKind.Live), typeof(BenchRunner).Assembly);
 
         Assert.Equal(
             [
+                "skipped under --target live: ConversationBenchmarks with PrefixCache=False turns the stub's prefix cache off; a provider's cannot be",
                 "skipped under --target live: HttpVersionBenchmarks measures its own local stub processes",
                 "skipped under --target live: StreamingCalibrationBenchmarks measures the harness's own error against the stub's ground truth",
                 "skipped under --target live: StubCostBenchmarks measures the cost of its own local stub processes",
