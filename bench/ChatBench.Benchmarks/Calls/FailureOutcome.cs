@@ -1,5 +1,6 @@
 using System.ClientModel;
 using System.Net.Sockets;
+using System.Text.Json;
 using ChatBench.Stubs.Outcomes;
 
 namespace ChatBench.Benchmarks.Calls;
@@ -12,6 +13,7 @@ public static class FailureOutcome
         ArgumentNullException.ThrowIfNull(exception);
         return exception switch
         {
+            ClientResultException { Status: 400 } http => RequestOutcome.HttpStatus(400, ErrorCode(http)),
             ClientResultException { Status: > 0 } http => RequestOutcome.HttpStatus(http.Status),
             HttpRequestException { StatusCode: { } status } => RequestOutcome.HttpStatus((int)status),
             TaskCanceledException or TimeoutException => RequestOutcome.TimedOut,
@@ -23,6 +25,25 @@ public static class FailureOutcome
                 var cause => RequestOutcome.Cut(Words(cause)),
             },
         };
+    }
+
+    /// <summary>
+    /// The OpenAI error code of a 400's body (<c>context_length_exceeded</c>, <c>invalid_value</c>, ...), so a run counts
+    /// a conversation that outgrew the context window apart from other bad requests; null when the body has none.
+    /// </summary>
+    private static string? ErrorCode(ClientResultException exception)
+    {
+        try
+        {
+            using var body = JsonDocument.Parse(exception.GetRawResponse()?.Content ?? BinaryData.Empty);
+            return body.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String
+                ? code.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static string Words(Exception cause) => cause is SocketException socket ? $"socket {socket.SocketErrorCode}" : cause.GetType().Name;

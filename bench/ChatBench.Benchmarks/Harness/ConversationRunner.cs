@@ -15,7 +15,8 @@ namespace ChatBench.Benchmarks.Harness;
 /// stub reports it had cached, so the calibration columns stay right although the cache's state is only known after.
 /// </summary>
 /// <param name="thinkScale">Multiplies every think time: the stub's time scale, so a scaled run keeps its proportions.</param>
-public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile? groundTruth, double thinkScale)
+/// <param name="contextWindow">When set, each turn's prompt keeps within it by dropping the session's oldest exchanges.</param>
+public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile? groundTruth, double thinkScale, int? contextWindow = null)
 {
     /// <summary>Requests one run of <paramref name="users"/> sends: one per turn.</summary>
     public static int Requests(IReadOnlyList<IReadOnlyList<ChatSession>> users)
@@ -76,7 +77,7 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
 
     private PlannedPrompt Prepare(ChatSession session, int turn, List<string> answers, int index, long firstSeed)
     {
-        var request = session.Request(turn, answers);
+        var request = session.Request(turn, answers, contextWindow);
         var prompt = new ChatPrompt(request.LastUserMessage, firstSeed + index) { Request = request };
         return new PlannedPrompt(index, prompt, groundTruth?.Plan(prompt.Text, request.MaxTokens, prompt.Seed, request.PromptTokens))
         {

@@ -41,6 +41,8 @@ public static class BenchOptionList
             string.IsNullOrWhiteSpace(v) ? null : o with { Workload = v }),
         BenchOption.Value("--sessions", "PARTS", $"conversations without a session file, any part left out at its default: {SyntheticSessions.Default}; prompt and answer (max_tokens) in o200k tokens as MEAN~SPREAD (uniform), prefix the tokens of a system prompt all sessions share, think the pause before each later turn (ms or s, MEAN~SPREAD); drawn from --seed; not with a workload file that holds sessions", v => SyntheticSessions.TryParse(v, out _, out var error) ? string.Empty : error, (o, v) =>
             SyntheticSessions.TryParse(v, out var sessions, out _) ? o with { Sessions = sessions } : null),
+        BenchOption.Value("--context-window", "N", "conversations: drop a session's oldest turns so each prompt plus its max_tokens fits N tokens (o200k); without it the whole history is sent, and an endpoint whose window it outgrows answers 400 context_length_exceeded, which ends the session", "needs a whole number of tokens, 1 or more", (o, v) =>
+            int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var window) && window > 0 ? o with { ContextWindow = window } : null),
         BenchOption.Value("--profile", "FILE", "the embedded stub replays this recorded latency profile (time scale 1 unless given)", "needs a latency profile file", (o, v) =>
             string.IsNullOrWhiteSpace(v) ? null : o with { Profile = v }),
         BenchOption.Flag("--replay-errors", "with --profile: replay the recorded errors at their recorded rates", o => o with { ReplayErrors = true }),

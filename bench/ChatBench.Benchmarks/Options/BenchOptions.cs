@@ -79,6 +79,9 @@ public sealed record BenchOptions
     /// </summary>
     public SyntheticSessions? Sessions { get; init; }
 
+    /// <summary>Conversations: the prompt size (with max_tokens) the harness keeps each turn within by dropping the oldest turns; null sends the whole history.</summary>
+    public int? ContextWindow { get; init; }
+
     /// <summary>A recorded latency profile the embedded stub replays instead of its latency model.</summary>
     public string? Profile { get; init; }
 

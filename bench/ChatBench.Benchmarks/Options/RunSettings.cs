@@ -53,6 +53,8 @@ public sealed record RunSettings(BenchOptions Options, Uri BaseUrl, string Recor
     [JsonIgnore]
     public SyntheticSessions? Sessions => Options.Sessions;
 
+    public int? ContextWindow => Options.ContextWindow;
+
     /// <summary>The recorded latency profile the stub replays (full path), or null for its latency model.</summary>
     [JsonIgnore]
     public string? ProfilePath => Options.Profile;

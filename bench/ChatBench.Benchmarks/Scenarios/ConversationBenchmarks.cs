@@ -81,7 +81,7 @@ public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
             Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
         }
 
-        runner = new ConversationRunner(SdkStreaming, Target.GroundTruth, Target.GroundTruth?.TimeScale ?? 1);
+        runner = new ConversationRunner(SdkStreaming, Target.GroundTruth, Target.GroundTruth?.TimeScale ?? 1, Settings.ContextWindow);
         users = UsersFor(Workload, Settings, 0);
     }
 

@@ -55,8 +55,14 @@ public sealed record ChatSession
         return History(turn, i => answers[i] ?? throw new ArgumentException($"Answer {i} of session {Id} is null.", nameof(answers)));
     }
 
-    /// <summary>Turn <paramref name="turn"/> as one request: its <see cref="Messages"/>, the session's class and the turn's output cap.</summary>
-    public WorkloadRequest Request(int turn, IReadOnlyList<string> answers) => new(Messages(turn, answers), Class, Turns[turn].MaxTokens);
+    /// <summary>
+    /// Turn <paramref name="turn"/> as one request: its <see cref="Messages"/>, the session's class and the turn's output
+    /// cap; with a <paramref name="contextWindow"/>, the oldest exchanges dropped until it fits (<see cref="ContextWindowFit"/>).
+    /// </summary>
+    public WorkloadRequest Request(int turn, IReadOnlyList<string> answers, int? contextWindow = null) => new(
+        contextWindow is { } window ? ContextWindowFit.Fit(Messages(turn, answers), window, Turns[turn].MaxTokens) : Messages(turn, answers),
+        Class,
+        Turns[turn].MaxTokens);
 
     /// <summary>
     /// Turn <paramref name="turn"/>'s prompt tokens before any answer is known: each earlier answer counted as an empty

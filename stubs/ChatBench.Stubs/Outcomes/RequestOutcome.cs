@@ -65,6 +65,9 @@ public sealed record RequestOutcome
 
     public static RequestOutcome HttpStatus(int status) => new(RequestOutcomeKind.Failed, status: status);
 
+    /// <summary>An HTTP error whose body named its OpenAI error code (e.g. <c>context_length_exceeded</c>), counted apart from others of its status.</summary>
+    public static RequestOutcome HttpStatus(int status, string? code) => new(RequestOutcomeKind.Failed, status: status, cause: code);
+
     /// <summary>A call that failed without an answer or a status: a refused connection, an exception the client did not expect.</summary>
     public static RequestOutcome Failed(string cause) => new(RequestOutcomeKind.Failed, cause: cause);
 
@@ -78,7 +81,9 @@ public sealed record RequestOutcome
     public override string ToString() => Kind switch
     {
         RequestOutcomeKind.Answered => "ok",
-        RequestOutcomeKind.Failed when Status is { } status => string.Create(CultureInfo.InvariantCulture, $"http {status}"),
+        RequestOutcomeKind.Failed when Status is { } status => Cause is { } code
+            ? string.Create(CultureInfo.InvariantCulture, $"http {status} {code}")
+            : string.Create(CultureInfo.InvariantCulture, $"http {status}"),
         RequestOutcomeKind.Timeout => "timeout",
         RequestOutcomeKind.EmptyAnswer => "empty answer",
         RequestOutcomeKind.NoUsage => "no usage",

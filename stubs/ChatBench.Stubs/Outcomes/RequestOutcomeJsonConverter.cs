@@ -50,7 +50,7 @@ public sealed class RequestOutcomeJsonConverter : JsonConverter<RequestOutcome>
         return parsed switch
         {
             RequestOutcomeKind.Answered => RequestOutcome.Answered,
-            RequestOutcomeKind.Failed when status is { } code => RequestOutcome.HttpStatus(code),
+            RequestOutcomeKind.Failed when status is { } code => RequestOutcome.HttpStatus(code, cause),
             RequestOutcomeKind.Failed => RequestOutcome.Failed(cause ?? throw new JsonException("a failed outcome has a status or a cause")),
             RequestOutcomeKind.Timeout => RequestOutcome.TimedOut,
             RequestOutcomeKind.Cut => RequestOutcome.Cut(cause ?? throw new JsonException("a cut outcome has a cause")),
