@@ -41,37 +41,76 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
         return Task.WhenAll(runs);
     }
 
+    /// <summary>
+    /// Sessions arriving open loop: each starts at its scheduled time (batch milliseconds) whatever the others are doing,
+    /// its first turn's latency counted from that time (so a late start counts) with its send lag recorded; its later
+    /// turns follow their think times as a user's do. Request i of the batch gets seed <paramref name="firstSeed"/> + i.
+    /// </summary>
+    public Task RunScheduledAsync(IReadOnlyList<(ChatSession Session, double StartMs)> arrivals, BatchRecorder batch, long firstSeed)
+    {
+        ArgumentNullException.ThrowIfNull(arrivals);
+        ArgumentNullException.ThrowIfNull(batch);
+        var runs = new List<Task>(arrivals.Count);
+        var first = 0;
+        foreach (var (session, start) in arrivals)
+        {
+            runs.Add(SessionAsync(session, first, batch, firstSeed, start));
+            first += session.Turns.Count;
+        }
+
+        return Task.WhenAll(runs);
+    }
+
     private async Task UserAsync(IReadOnlyList<ChatSession> sessions, int firstIndex, BatchRecorder batch, long firstSeed)
     {
         var index = firstIndex;
         foreach (var session in sessions)
         {
-            var answers = new List<string>(session.Turns.Count);
-            var previousEnd = 0.0;
-            for (var turn = 0; turn < session.Turns.Count; turn++)
+            await SessionAsync(session, index, batch, firstSeed, scheduledMs: null);
+            index += session.Turns.Count;
+        }
+    }
+
+    private async Task SessionAsync(ChatSession session, int index, BatchRecorder batch, long firstSeed, double? scheduledMs)
+    {
+        var answers = new List<string>(session.Turns.Count);
+        var previousEnd = 0.0;
+        for (var turn = 0; turn < session.Turns.Count; turn++)
+        {
+            // The next request is built (messages, token count, plan) while the user thinks, so the send is on time.
+            var prompt = Prepare(session, turn, answers, index + turn, firstSeed);
+            var due = turn == 0 ? scheduledMs ?? 0 : previousEnd + (session.Turns[turn].ThinkTime.TotalMilliseconds * thinkScale);
+            var wait = due - batch.Now();
+            if (wait > 0)
             {
-                // The next request is built (messages, token count, plan) while the user thinks, so the send is on time.
-                var prompt = Prepare(session, turn, answers, index + turn, firstSeed);
-                var wait = turn == 0 ? 0 : previousEnd + (session.Turns[turn].ThinkTime.TotalMilliseconds * thinkScale) - batch.Now();
-                if (wait > 0)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(wait));
-                }
-
-                var answer = new StringBuilder();
-                var record = Replanned(await call.StreamAsync(prompt, batch, batch.Now(), answer), prompt);
-                batch.Add(record);
-                if (!record.Succeeded)
-                {
-                    NotSent(session, turn + 1, index, batch);
-                    break;
-                }
-
-                previousEnd = record.EndMs;
-                answers.Add(answer.ToString());
+                await Task.Delay(TimeSpan.FromMilliseconds(wait));
             }
 
-            index += session.Turns.Count;
+            var answer = new StringBuilder();
+            var start = batch.Now();
+            var lag = turn == 0 && scheduledMs is { } scheduled ? Math.Max(0, start - scheduled) : 0;
+            var record = Replanned(await call.StreamAsync(prompt, batch, start - lag, answer), prompt);
+            if (turn == 0 && scheduledMs is not null)
+            {
+                // Latency counts from the scheduled start, as in the open-loop classes; the plan moves by the lag, so
+                // the TTFT error stays the harness's own.
+                record = record with
+                {
+                    SendLagMs = lag,
+                    ExpectedTtftMs = record.ExpectedTtftMs + lag,
+                    ExpectedTotalMs = record.ExpectedTotalMs + lag,
+                };
+            }
+
+            batch.Add(record);
+            if (!record.Succeeded)
+            {
+                NotSent(session, turn + 1, index, batch);
+                return;
+            }
+
+            previousEnd = record.EndMs;
+            answers.Add(answer.ToString());
         }
     }
 
