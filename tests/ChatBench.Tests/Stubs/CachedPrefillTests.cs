@@ -67,9 +67,59 @@ public sealed class CachedPrefillTests
         Assert.Equal(expectedMs, plan.TimeToFirstToken.TotalMilliseconds, 6);
     }
 
+    [Theory]
+    [InlineData(1920, 1024, 400 + (0.25 * 896))]
+    [InlineData(1024, 1920, 400 - (0.25 * 896))]
+    [InlineData(1920, 1920, 400)]
+    [InlineData(128, 2048, 100)]
+    public void A_replayed_request_moves_its_recorded_ttft_by_the_cached_tokens_then_minus_now_along_the_line(int recordedCached, int cachedNow, double expectedMs)
+    {
+        var replayed = Replayed(ProfileReplayTests.Profile(0).Classes[0] with { PromptTokens = 2200, Requests = [new RecordedRequest(400, 2, 12, recordedCached)] });
+
+        var plan = replayed.Plan("Tell me more.", promptTokens: 2200, cachedTokens: cachedNow);
+
+        Assert.Equal(expectedMs, plan.TimeToFirstToken.TotalMilliseconds, 6);
+        Assert.Equal(cachedNow, plan.CachedTokens);
+    }
+
+    [Fact]
+    public void A_grid_draw_moves_its_ttft_by_the_groups_mean_cached_tokens_minus_now()
+    {
+        var replayed = Replayed(ProfileReplayTests.Profile(0).Classes[0] with { PromptTokens = 2200, TtftMs = [.. RecordedProfile.StandardGrid.Select(_ => 400.0)], MeanCachedTokens = 1000 });
+
+        var plan = replayed.Plan("Tell me more.", promptTokens: 2200, cachedTokens: 1920);
+
+        Assert.Equal(400 - (0.25 * 920), plan.TimeToFirstToken.TotalMilliseconds, 6);
+    }
+
+    [Fact]
+    public void A_replayed_plan_is_the_same_for_the_same_request_and_cached_tokens_and_only_its_ttft_follows_the_cache()
+    {
+        Random random = new(5);
+        var requests = Enumerable.Range(0, 40).Select(i => new RecordedRequest(400 + random.Next(200), 2 + random.NextDouble(), 10 + random.Next(20), i % 2 == 0 ? 0 : 1920)).ToList();
+        var replayed = Replayed(ProfileReplayTests.Profile(0).Classes[0] with { PromptTokens = 2200, Requests = requests });
+
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var once = replayed.Plan("Tell me more.", requestSeed: seed, promptTokens: 2200, cachedTokens: 1024);
+            var again = replayed.Plan("Tell me more.", requestSeed: seed, promptTokens: 2200, cachedTokens: 1024);
+            var uncached = replayed.Plan("Tell me more.", requestSeed: seed, promptTokens: 2200);
+
+            Assert.Equal(once.TimeToFirstToken, again.TimeToFirstToken);
+            Assert.Equal(once.InterTokenInterval, uncached.InterTokenInterval);
+            Assert.Equal(once.CompletionTokens, uncached.CompletionTokens);
+            Assert.Equal(0.25 * 1024, (uncached.TimeToFirstToken - once.TimeToFirstToken).TotalMilliseconds, 6);
+        }
+    }
+
     [Fact]
     public void More_cached_tokens_than_the_prompt_has_is_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => Exact.Plan("Hi", promptTokens: 100, cachedTokens: 128));
     }
+
+    private static LatencyProfile Replayed(RecordedGroup only) => LatencyProfile.Default with
+    {
+        Replay = new ProfileReplay(ProfileReplayTests.Profile(errorRate: 0) with { Classes = [only], TtftByPromptTokens = new FittedLine(100, 0.25, 50) }, replayErrors: false),
+    };
 }

@@ -5,8 +5,9 @@ namespace ChatBench.Stubs.Latency.Recorded;
 /// distributions (its class's when it has fewer than <see cref="MinPromptSamples"/> samples); any other prompt from the
 /// class nearest in prompt tokens, its TTFT moved along the fitted line. When the profile keeps recorded requests whole,
 /// one is replayed whole, chosen by <see cref="RecordedRequestCycle"/>; else each quantile grid is drawn on its own.
-/// A prompt's cached tokens shorten its TTFT along the fitted line (<see cref="WithoutCachedPrefill"/>).
-/// Draws depend only on (seed, prompt, request seed), so the bench computes every request's plan in advance. Each grid
+/// A TTFT moves along the fitted line by the difference between the cached tokens when recorded and the stub's cache's
+/// now (<see cref="WithCachedPrefill"/>). Draws depend only on (seed, prompt, request seed), and the TTFT on them, the
+/// prompt tokens and the cached tokens, so the bench computes every request's plan in advance. Each grid
 /// draw is a Weyl sequence over the request seed (start from the prompt's hash, step an irrational): requests 0..n-1 of
 /// one prompt spread evenly over the distribution, so a few dozen replayed requests already follow the recorded
 /// quantiles, which independent draws would only do at thousands.
@@ -59,12 +60,16 @@ public sealed class ProfileReplay
             return x - Math.Floor(x);
         }
 
-        var (ttftMs, itlMs, length) = group.Requests is { Count: > 0 } requests && source.Cycle is { } cycle
+        // A drawn request replays against its own cached tokens; a grid draw mixes the group's requests, so it is taken
+        // against their mean.
+        var whole = group.Requests is { Count: > 0 } requests && source.Cycle is { } cycle
             ? requests[cycle.Index(DeterministicJitter.Uniform(offset, 0), requestSeed ?? 0)]
-            : new RecordedRequest(QuantileGrid.Sample(group.TtftMs, Draw(0)), QuantileGrid.Sample(group.ItlMs, Draw(1)), (int)Math.Round(QuantileGrid.Sample(group.OutputTokens, Draw(2))));
-        var ttft = WithoutCachedPrefill(Math.Max(0, ttftMs + shiftMs), cachedTokens) * timeScale;
-        var interval = Math.Max(0, itlMs) * timeScale;
-        var tokens = Math.Clamp(length, 1, source.Rule.Tokens.Count);
+            : null;
+        var drawn = whole ?? new RecordedRequest(QuantileGrid.Sample(group.TtftMs, Draw(0)), QuantileGrid.Sample(group.ItlMs, Draw(1)), (int)Math.Round(QuantileGrid.Sample(group.OutputTokens, Draw(2))));
+        var recordedCached = whole is null ? group.MeanCachedTokens ?? 0 : whole.CachedTokens ?? 0;
+        var ttft = Math.Max(0, WithCachedPrefill(drawn.TtftMs + shiftMs, recordedCached, cachedTokens)) * timeScale;
+        var interval = Math.Max(0, drawn.ItlMs) * timeScale;
+        var tokens = Math.Clamp(drawn.OutputTokens, 1, source.Rule.Tokens.Count);
         var finishReason = "stop";
         if (maxTokens is { } limit && limit < tokens)
         {
@@ -77,20 +82,28 @@ public sealed class ProfileReplay
     }
 
     /// <summary>
-    /// A recorded TTFT paid the prefill of every prompt token; the cached ones are taken off along the profile's fitted
-    /// line (slope x cached tokens). The result stays at or above the line's intercept, the provider's TTFT for an empty
-    /// prompt, and a recorded TTFT already below it is kept; a flat or falling line (noise) takes nothing off.
+    /// A recorded TTFT paid the prefill of the prompt tokens the provider had not cached then (<paramref name="recordedCached"/>
+    /// were); now <paramref name="cachedTokens"/> are, so it moves along the profile's fitted line, itself fitted on uncached
+    /// tokens, by slope x (recorded cached - cached now): more to prefill than when recorded is slower, less is faster. A
+    /// faster one stays at or above the line's intercept, the provider's TTFT for nothing to prefill, and a recorded TTFT
+    /// already below it is kept; a flat or falling line (noise) moves nothing.
     /// </summary>
-    private double WithoutCachedPrefill(double ttftMs, int cachedTokens)
+    private double WithCachedPrefill(double ttftMs, double recordedCached, int cachedTokens)
     {
         var line = Profile.TtftByPromptTokens;
-        if (cachedTokens <= 0 || line.SlopeMsPerToken <= 0)
+        var change = line.SlopeMsPerToken * (recordedCached - cachedTokens);
+        if (line.SlopeMsPerToken <= 0)
         {
             return ttftMs;
         }
 
+        if (change >= 0)
+        {
+            return ttftMs + change;
+        }
+
         var floor = Math.Min(ttftMs, Math.Max(0, line.InterceptMs));
-        return Math.Max(floor, ttftMs - (line.SlopeMsPerToken * cachedTokens));
+        return Math.Max(floor, ttftMs + change);
     }
 
     private (Source Source, double ShiftMs) Nearest(int promptTokens)

@@ -18,6 +18,12 @@ public sealed record RecordedGroup
 
     public required int Samples { get; init; }
 
+    /// <summary>The mean prompt tokens the provider answered from its cache, over the samples that said; null when none did.</summary>
+    public double? MeanCachedTokens { get; init; }
+
+    /// <summary>The share of the samples that said whose prompt hit the cache (any cached tokens); null when none said.</summary>
+    public double? CacheHitShare { get; init; }
+
     public required IReadOnlyList<double> TtftMs { get; init; }
 
     public required IReadOnlyList<double> ItlMs { get; init; }

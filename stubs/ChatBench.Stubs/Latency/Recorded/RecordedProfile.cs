@@ -35,7 +35,7 @@ public sealed record RecordedProfile
 
     public required IReadOnlyList<RecordedGroup> Classes { get; init; }
 
-    /// <summary>TTFT against prompt tokens, least squares over every successful request.</summary>
+    /// <summary>TTFT against uncached prompt tokens (prompt minus cached), least squares over every successful request.</summary>
     public required FittedLine TtftByPromptTokens { get; init; }
 
     public required RecordedErrors Errors { get; init; }
