@@ -85,6 +85,35 @@ public sealed class ConversationRunnerTests
     }
 
     [Fact]
+    public async Task Scheduled_sessions_start_at_their_times_and_count_the_first_turns_latency_from_there()
+    {
+        var profile = BenchTarget.StubProfile(0.05, 1);
+        using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = profile });
+        var runner = new ConversationRunner(new SdkStreamingChatCall(Client(stub, new RequestBodyCapture())), profile, thinkScale: 1);
+        (ChatSession, double)[] arrivals = [(Session("a", null, "One?", "Two?"), 0), (Session("b", null, "Three?", "Four?"), 150)];
+        var records = Directory.CreateTempSubdirectory("chatbench-conversation-").FullName;
+        try
+        {
+            var batch = new RecordLog(records, "arrivals").Begin(requests: 4);
+
+            await runner.RunScheduledAsync(arrivals, batch, firstSeed: 0);
+            var sent = batch.Snapshot().OrderBy(r => r.Index).ToList();
+            batch.Complete();
+
+            Assert.Equal(["a", "a", "b", "b"], sent.Select(r => r.Session));
+            Assert.Equal([0.0, 150.0], sent.Where(r => r.Turn == 0).Select(r => r.StartMs));
+            Assert.All(sent.Where(r => r.Turn == 0), r => Assert.InRange(r.SendLagMs!.Value, 0, 10));
+            // The plan moves by the send lag, so the TTFT error is the harness's own, as in the open-loop classes.
+            Assert.All(sent.Where(r => r.Turn == 0), r => Assert.InRange(r.TtftMs!.Value - r.ExpectedTtftMs!.Value, -1, 30));
+            Assert.All(sent.Where(r => r.Turn == 1), r => Assert.Null(r.SendLagMs));
+        }
+        finally
+        {
+            Directory.Delete(records, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_failed_turn_ends_its_session_and_the_turns_after_it_are_not_sent()
     {
         using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = BenchTarget.StubProfile(0.05, 1), Faults = new StubFaults { ErrorRate = 1 } });
