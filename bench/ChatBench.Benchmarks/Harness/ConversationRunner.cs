@@ -80,10 +80,10 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
             // The next request is built (messages, token count, plan) while the user thinks, so the send is on time.
             var prompt = Prepare(session, turn, answers, index + turn, firstSeed);
             var due = turn == 0 ? scheduledMs ?? 0 : previousEnd + (session.Turns[turn].ThinkTime.TotalMilliseconds * thinkScale);
-            var wait = due - batch.Now();
-            if (wait > 0)
+            // .NET's timer can fire a millisecond or two early: wait again until the time has come, never send early.
+            for (var wait = due - batch.Now(); wait > 0; wait = due - batch.Now())
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(wait));
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, wait)));
             }
 
             var answer = new StringBuilder();

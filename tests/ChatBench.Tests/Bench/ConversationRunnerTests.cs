@@ -55,10 +55,9 @@ public sealed class ConversationRunnerTests
                 Assert.Equal([0, 1, 2], turns.Select(r => r.Turn));
                 for (var turn = 1; turn < turns.Count; turn++)
                 {
-                    // Sent the think time after the previous answer ended, within 10 ms. .NET's timer can fire a little early:
-                    // in 10 runs the shortest gap was 58.6 ms for 60, so 2 ms below is allowed.
+                    // Sent the think time after the previous answer ended, never sooner, within 10 ms.
                     var gap = turns[turn].StartMs - turns[turn - 1].EndMs;
-                    Assert.InRange(gap, Think.TotalMilliseconds - 2, Think.TotalMilliseconds + 10);
+                    Assert.InRange(gap, Think.TotalMilliseconds, Think.TotalMilliseconds + 10);
 
                     // The whole earlier prompt is cached, in 128-token blocks, and the plan follows it.
                     Assert.InRange(turns[turn].CachedTokens!.Value, turns[turn - 1].PromptTokens!.Value - 128, turns[turn].PromptTokens!.Value);
