@@ -1,13 +1,14 @@
 using System.Globalization;
 using ChatBench.Benchmarks.Results;
 using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace ChatBench.Benchmarks.Reports.Charts;
 
 /// <summary>
-/// A sweep over concurrent users, the users on a log axis: TTFT p50 and p99 (left axis, ms) and the share of turns
+/// A sweep over concurrent users: TTFT p50 and p99 (left axis, ms) and the share of turns
 /// within the SLO (right axis, %), the attainment as a dotted line and the highest number of users within the SLO as a
-/// solid vertical one.
+/// solid vertical one. The users axis is linear, as the interpolation between measured numbers of users is.
 /// </summary>
 public sealed class ConcurrentUsersChart : IChart
 {
@@ -29,10 +30,9 @@ public sealed class ConcurrentUsersChart : IChart
         }
 
         var found = file.ConcurrentUsers!;
-        var plot = ChartFrame.Create(Title, "Concurrent users (log scale)", "Time to first token (ms)", caption);
+        var plot = ChartFrame.Create(Title, "Concurrent users", "Time to first token (ms)", caption);
         plot.Axes.Right.Label.Text = "Turns within the SLO (%)";
-        var users = cases.Select(c => c.Column(ConcurrentUsersResult.UsersColumn)!.Value).ToArray();
-        var x = users.Select(Math.Log10).ToArray();
+        var x = cases.Select(c => c.Column(ConcurrentUsersResult.UsersColumn)!.Value).ToArray();
         (string Label, Func<CaseResult, double?> Value, LinePattern Pattern)[] ttft =
         [
             ("TTFT p50", c => c.Latency?.Ttft?.P50, LinePattern.Solid),
@@ -55,17 +55,24 @@ public sealed class ConcurrentUsersChart : IChart
         goal.Axes.YAxis = plot.Axes.Right;
         goal.LegendText = string.Create(CultureInfo.InvariantCulture, $"attainment ({found.Attainment:P0})");
 
-        if (found.HighestUsersWithinSlo is { } knee && knee > 0)
+        if (found.HighestUsersWithinSlo is { } knee)
         {
-            var line = plot.Add.VerticalLine(Math.Log10(knee), 2, ChartFrame.Colour(3));
+            var line = plot.Add.VerticalLine(knee, 2, ChartFrame.Colour(3));
             line.LegendText = string.Create(CultureInfo.InvariantCulture, $"highest users within the SLO ({knee:0.0})");
         }
 
-        plot.Axes.Bottom.TickGenerator = ChartFrame.LogTicksAt(users);
+        var ticks = new NumericManual();
+        foreach (var users in x)
+        {
+            ticks.AddMajor(users, users.ToString("0", CultureInfo.InvariantCulture));
+        }
+
+        plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.AutoScale();
+        plot.Axes.SetLimitsX(0, x[^1] * 1.05);
         plot.Axes.SetLimitsY(0, 105, plot.Axes.Right);
         plot.Axes.SetLimitsY(0, plot.Axes.GetLimits().Top * 1.1, plot.Axes.Left);
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Alignment.MiddleLeft);
         ChartFrame.Save(plot, path);
         return null;
     }
