@@ -4,6 +4,7 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
 
 namespace ChatBench.Benchmarks.BenchmarkDotNetOutput;
 
@@ -24,7 +25,7 @@ public sealed class ResultsJsonExporter(CaseResultStore results, RunDescription 
         ArgumentNullException.ThrowIfNull(summary);
         return summary.BenchmarksCases
             .GroupBy(c => c.Descriptor.Type)
-            .Select(type => (Type: type.Key, Cases: type.Select(c => results.For(summary, c)).ToList(), OpenLoop: OpenLoopSummary.From(summary, type, results)))
+            .Select(type => (Type: type.Key, Cases: type.Select(c => results.For(summary, c)).ToList(), OpenLoop: OpenLoopSummary.From(summary, type, results), Users: ConcurrentUsersResult.Of(type.Select(c => results.Measured(summary, c).ConcurrentUsers).OfType<ConcurrentUsersFigures>())))
             .Select(type => ResultsJson.Write(
                 new ResultsFile
                 {
@@ -40,6 +41,7 @@ public sealed class ResultsJsonExporter(CaseResultStore results, RunDescription 
                     },
                     Cases = type.Cases,
                     OpenLoop = type.OpenLoop,
+                    ConcurrentUsers = type.Users,
                 },
                 summary.ResultsDirectoryPath))
             .ToList();

@@ -1,5 +1,6 @@
 using System.Text;
 using ChatBench.Benchmarks.Calls;
+using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs.Latency;
@@ -12,7 +13,8 @@ namespace ChatBench.Benchmarks.Harness;
 /// out when the user has read the previous answer and thought for the turn's think time, and it carries the answers the
 /// endpoint actually returned, word for word. A failed turn ends its session (the next turn would have no answer to send
 /// back): its remaining turns are recorded as not completed. On the stub each turn's plan follows the prompt tokens the
-/// stub reports it had cached, so the calibration columns stay right although the cache's state is only known after.
+/// stub reports it had cached, so the calibration columns stay right although the cache's state is only known after;
+/// from a stub with finite capacity, the queue wait and the plan it admitted, as its headers say.
 /// </summary>
 /// <param name="thinkScale">Multiplies every think time: the stub's time scale, so a scaled run keeps its proportions.</param>
 /// <param name="contextWindow">When set, each turn's prompt keeps within it by dropping the session's oldest exchanges.</param>
@@ -87,9 +89,10 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
             }
 
             var answer = new StringBuilder();
+            var truth = StubTruth.Capture();
             var start = batch.Now();
             var lag = turn == 0 && scheduledMs is { } scheduled ? Math.Max(0, start - scheduled) : 0;
-            var record = Replanned(await call.StreamAsync(prompt, batch, start - lag, answer), prompt);
+            var record = Replanned(await call.StreamAsync(prompt, batch, start - lag, answer), prompt, truth);
             if (turn == 0 && scheduledMs is not null)
             {
                 // Latency counts from the scheduled start, as in the open-loop classes; the plan moves by the lag, so
@@ -125,11 +128,23 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
         };
     }
 
-    /// <summary>The record with the stub's plan for the prompt tokens it reported cached, when it cached any.</summary>
-    private RequestRecord Replanned(RequestRecord record, PlannedPrompt prompt) =>
-        groundTruth is not null && record.CachedTokens is > 0 and var cached
+    /// <summary>
+    /// The record with the stub's truth: from a stub with finite capacity (its headers, read when the client has
+    /// <see cref="StubTruth.Policy"/>) the queue wait plus the plan it admitted; otherwise its plan for the prompt tokens
+    /// it reported cached, when it cached any.
+    /// </summary>
+    private RequestRecord Replanned(RequestRecord record, PlannedPrompt prompt, StubTruth truth)
+    {
+        if (truth is { TtftMs: { } ttft, ServiceMs: { } service })
+        {
+            var queue = truth.QueueMs ?? 0;
+            return record with { StubQueueMs = truth.QueueMs, ExpectedTtftMs = queue + ttft, ExpectedTotalMs = queue + service };
+        }
+
+        return groundTruth is not null && record.CachedTokens is > 0 and var cached
             ? WithPlan(record, groundTruth.Plan(prompt.Prompt.Text, prompt.Prompt.Request?.MaxTokens, prompt.Prompt.Seed, prompt.PromptTokens, cached))
             : record;
+    }
 
     private static RequestRecord WithPlan(RequestRecord record, ResponsePlan plan) =>
         record with { ExpectedTtftMs = plan.TimeToFirstToken.TotalMilliseconds, ExpectedTotalMs = plan.Total.TotalMilliseconds };

@@ -12,6 +12,9 @@ public sealed record SloLimits(TimeSpan? Ttft, TimeSpan? Itl, TimeSpan? E2E)
 {
     public static SloLimits Default { get; } = new(TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20));
 
+    /// <summary>The limits recorded in milliseconds (null: not checked).</summary>
+    public static SloLimits FromMilliseconds(double? ttftMs, double? itlMs, double? e2eMs) => new(Limit(ttftMs), Limit(itlMs), Limit(e2eMs));
+
     public SloLimits Scaled(double factor) => new(Ttft * factor, Itl * factor, E2E * factor);
 
     /// <summary>Whether a successful request's TTFT, ITL and E2E (milliseconds; null when not measured) meet every limit.</summary>
@@ -54,6 +57,8 @@ public sealed record SloLimits(TimeSpan? Ttft, TimeSpan? Itl, TimeSpan? E2E)
     public override string ToString() => string.Join(',', new[] { ("ttft", Ttft), ("itl", Itl), ("e2e", E2E) }
         .Where(l => l.Item2 is not null)
         .Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Item1}={l.Item2!.Value.TotalMilliseconds:0.###}ms")));
+
+    private static TimeSpan? Limit(double? milliseconds) => milliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 
     private static bool Within(double? valueMs, TimeSpan? limit) => limit is not { } max || (valueMs is { } v && v <= max.TotalMilliseconds);
 

@@ -43,6 +43,9 @@ public sealed class BatchRecorder
     /// <summary>Set by open-loop benchmarks: the rate offered and the SLO judged by.</summary>
     public OpenLoopRecord? OpenLoop { get; set; }
 
+    /// <summary>Set by sweeps over concurrent users: the users and the SLO judged by.</summary>
+    public ConversationRecord? Conversation { get; set; }
+
     /// <summary>Records the thread pool's peak size and queue over the rest of the batch.</summary>
     public void SampleThreadPool() => threadPool ??= ThreadPoolSampler.Start();
 
@@ -114,6 +117,7 @@ public sealed class BatchRecorder
             PeakThreadPoolThreads = threadPool?.PeakThreads,
             PeakPendingWorkItems = threadPool?.PeakPendingWorkItems,
             OpenLoop = OpenLoop,
+            Conversation = Conversation,
         });
         var failed = complete.Where(r => !r.Succeeded).ToList();
         if (failed.Count > 0 && !failuresAreTheResult)

@@ -5,4 +5,7 @@ public sealed record InvocationRecord(int Invocation, IReadOnlyList<RequestRecor
 {
     /// <summary>What an open-loop invocation offered and judged its requests by.</summary>
     public OpenLoopRecord? OpenLoop { get; init; }
+
+    /// <summary>What an invocation of a sweep over concurrent users held and judged its turns by.</summary>
+    public ConversationRecord? Conversation { get; init; }
 }

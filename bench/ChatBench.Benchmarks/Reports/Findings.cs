@@ -26,6 +26,7 @@ public static class Findings
             ChartKind.BoundedScaling => section.SelectMany(f => f.Cases.GroupBy(c => c.Method)).Select(g => Range(g.ToList(), placement.XParameter)),
             ChartKind.LatencyPercentiles => section.SelectMany(f => f.Cases.GroupBy(c => c.Method)).Select(g => Latency(g.ToList(), placement.XParameter)),
             ChartKind.OpenLoop => section.SelectMany(f => OpenLoopFindings.For(f)),
+            ChartKind.ConcurrentUsers => section.Select(ConcurrentUsersFindings.For),
             _ => [],
         };
         if (placement.Table == TableKind.SendLag)

@@ -32,4 +32,7 @@ public enum ChartKind
 
     /// <summary>Conversations: TTFT percentiles by turn index, one line per case (the prefix cache on and off).</summary>
     TurnLatency,
+
+    /// <summary>A sweep over concurrent users: the share of turns within the SLO and TTFT p99 against the users, the highest number within the SLO marked.</summary>
+    ConcurrentUsers,
 }

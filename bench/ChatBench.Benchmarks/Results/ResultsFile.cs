@@ -21,4 +21,7 @@ public sealed record ResultsFile
 
     /// <summary>An open-loop sweep's highest rate within the SLO; null for every other class (optional, schema 1).</summary>
     public OpenLoopResult? OpenLoop { get; init; }
+
+    /// <summary>A sweep over concurrent users' highest number of users within the SLO; null for every other class (optional, schema 1).</summary>
+    public ConcurrentUsersResult? ConcurrentUsers { get; init; }
 }

@@ -29,4 +29,7 @@ public enum TableKind
 
     /// <summary>Conversations: per turn index, prompt and cached tokens, cache hits and latency percentiles.</summary>
     Turns,
+
+    /// <summary>A sweep over concurrent users: per number of users, turns, share within the SLO, latency percentiles, cache hits.</summary>
+    ConcurrentUsers,
 }

@@ -54,7 +54,7 @@ public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
             return RequestBudget.None;
         }
 
-        var sessions = UsersFor(Workload.From(settings.WorkloadPath), settings, 0).SelectMany(u => u).ToList();
+        var sessions = ConversationUsers.For(Workload.From(settings.WorkloadPath), settings, 0).SelectMany(u => u).ToList();
         var tokens = sessions.SelectMany(s => s.Turns).Sum(t => t.MaxTokens ?? LatencyProfile.Default.Plan(t.User).CompletionTokens);
         return new RequestBudget(ChatSession.PlannedRequests(sessions), 0, tokens);
     }
@@ -69,7 +69,7 @@ public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
 
     /// <summary>Fresh synthetic sessions for every iteration (a file's sessions are the same every time), outside the measured time.</summary>
     [IterationSetup]
-    public void NextSessions() => users = UsersFor(Workload, Settings, iteration++);
+    public void NextSessions() => users = ConversationUsers.For(Workload, Settings, iteration++);
 
     protected override void Setup()
     {
@@ -82,20 +82,8 @@ public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
         }
 
         runner = new ConversationRunner(SdkStreaming, Target.GroundTruth, Target.GroundTruth?.TimeScale ?? 1, Settings.ContextWindow);
-        users = UsersFor(Workload, Settings, 0);
+        users = ConversationUsers.For(Workload, Settings, 0);
     }
 
     protected override void Cleanup() => server?.Dispose();
-
-    /// <summary>One user a session: the file's sessions, or synthetic ones drawn for <paramref name="round"/>.</summary>
-    private static List<IReadOnlyList<ChatSession>> UsersFor(Workload workload, RunSettings settings, int round)
-    {
-        if (workload.Sessions.Count > 0)
-        {
-            return [.. workload.Sessions.Select(s => (IReadOnlyList<ChatSession>)[s])];
-        }
-
-        var synthetic = settings.Sessions ?? SyntheticSessions.Default;
-        return [.. Enumerable.Range(0, synthetic.Users).Select(u => (IReadOnlyList<ChatSession>)[synthetic.Session((round * synthetic.Users) + u, settings.Seed)])];
-    }
 }

@@ -9,6 +9,7 @@ internal static class BenchmarkStubs
     public static bool StartsItsOwn(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return type.IsDefined(typeof(StubOnlyAttribute), false) || type == typeof(RateLimitBenchmarks) || type == typeof(ConversationBenchmarks) || type == typeof(ConversationArrivalBenchmarks) || type.IsSubclassOf(typeof(OpenLoopBenchmark));
+        return type.IsDefined(typeof(StubOnlyAttribute), false) || type == typeof(RateLimitBenchmarks) || type == typeof(ConversationBenchmarks)
+            || type == typeof(ConversationArrivalBenchmarks) || type == typeof(ConversationUsersBenchmarks) || type.IsSubclassOf(typeof(OpenLoopBenchmark));
     }
 }

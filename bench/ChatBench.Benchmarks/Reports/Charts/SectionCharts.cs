@@ -16,6 +16,7 @@ public static class SectionCharts
         ChartKind.RateLimits => [new RateLimitChart()],
         ChartKind.ClientStacks => [new ClientStackChart()],
         ChartKind.TurnLatency => [new TurnLatencyChart()],
+        ChartKind.ConcurrentUsers => [new ConcurrentUsersChart()],
         _ => [],
     };
 }

@@ -14,6 +14,7 @@ public static class SectionTables
         TableKind.RateLimits => RateLimitTable.Render(results),
         TableKind.ClientStacks => ClientStackTable.Render(results),
         TableKind.Turns => TurnTable.Render(results),
+        TableKind.ConcurrentUsers => ConcurrentUsersTable.Render(results),
         _ => SpeedupTable.Render(results),
     };
 }

@@ -6,7 +6,7 @@ namespace ChatBench.Benchmarks.Results.Metrics;
 public static class CaseMetrics
 {
     public static IReadOnlyList<CaseMetric> For(TargetKind target) =>
-        [.. BatchMetrics.All(target), .. LatencyMetrics.All(target == TargetKind.Stub), .. OpenLoopMetrics.All, .. OverheadMetrics.All];
+        [.. BatchMetrics.All(target), .. LatencyMetrics.All(target == TargetKind.Stub), .. OpenLoopMetrics.All, .. ConcurrentUsersMetrics.All, .. OverheadMetrics.All];
 
     /// <summary>The values <paramref name="measured"/> has, by metric name: what the results JSON keeps.</summary>
     public static IReadOnlyDictionary<string, double> Compute(IEnumerable<CaseMetric> metrics, MeasuredCase measured)

@@ -21,6 +21,7 @@ public sealed class MeasuredCase(
 {
     private readonly Lazy<CaseLatency?> latency = new(() => invocations.Count == 0 ? null : CaseLatency.Of(invocations));
     private readonly Lazy<OpenLoopFigures?> openLoop = new(() => OpenLoopFigures.Of(invocations));
+    private readonly Lazy<ConcurrentUsersFigures?> concurrentUsers = new(() => ConcurrentUsersFigures.Of(invocations));
     private readonly Lazy<double?> idealMs = new(() => schedule is { } kind && invocations.Count > 0
         ? invocations.Average(i => IdealSchedule.Makespan(i.Requests.OrderBy(r => r.Index).Select(r => r.ExpectedTotalMs ?? r.LatencyMs).ToList(), kind, Math.Max(workers, 1)))
         : null);
@@ -36,6 +37,9 @@ public sealed class MeasuredCase(
 
     /// <summary>The open-loop figures, for cases that ran an open loop.</summary>
     public OpenLoopFigures? OpenLoop => openLoop.Value;
+
+    /// <summary>The figures of a sweep over concurrent users, for cases of one.</summary>
+    public ConcurrentUsersFigures? ConcurrentUsers => concurrentUsers.Value;
 
     /// <summary>
     /// The batch's zero-overhead time, averaged over the measured invocations: on the stub each request's latency is the

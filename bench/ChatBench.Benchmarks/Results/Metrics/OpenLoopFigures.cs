@@ -21,7 +21,7 @@ public sealed record OpenLoopFigures(
         }
 
         var first = runs[0].OpenLoop!;
-        var slo = new SloLimits(Limit(first.SloTtftMs), Limit(first.SloItlMs), Limit(first.SloE2EMs));
+        var slo = SloLimits.FromMilliseconds(first.SloTtftMs, first.SloItlMs, first.SloE2EMs);
         var requests = runs.SelectMany(i => i.Requests).ToList();
         var seconds = runs.Where(i => i.Requests.Count > 0).Sum(i => (i.Requests.Max(r => r.EndMs) - i.Requests.Min(r => r.StartMs)) / 1000);
         var good = requests.Select(RequestLatency.Of).OfType<RequestLatency>().Count(m => slo.Meets(m.Ttft, m.Itl, m.E2E));
@@ -37,6 +37,4 @@ public sealed record OpenLoopFigures(
             runs.Select(i => i.OpenLoop!.Stopped).FirstOrDefault(s => s is not null),
             runs.All(i => i.OpenLoop!.Skipped));
     }
-
-    private static TimeSpan? Limit(double? milliseconds) => milliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 }
