@@ -31,6 +31,7 @@ public sealed class SdkStreamingChatCall(ChatClient client) : IChatCall
         var timing = new StreamTiming(prompt.Plan?.CompletionTokens ?? 64);
         int? tokens = null;
         int? cached = null;
+        int? prompted = null;
         string? finishReason = null;
         try
         {
@@ -51,11 +52,12 @@ public sealed class SdkStreamingChatCall(ChatClient client) : IChatCall
 
                 tokens = update.Usage?.OutputTokenCount ?? tokens;
                 cached = update.Usage?.InputTokenDetails?.CachedTokenCount ?? cached;
+                prompted = update.Usage?.InputTokenCount ?? prompted;
                 finishReason = update.FinishReason is { } reason ? SdkChatCall.ApiName(reason) : finishReason;
             }
 
             var end = batch.Now();
-            return prompt.Streamed(start, timing, end, new AnswerFacts(timing.First is not null, tokens, finishReason, prompt.Prompt.Request?.MaxTokens is not null), cached);
+            return prompt.Streamed(start, timing, end, new AnswerFacts(timing.First is not null, tokens, finishReason, prompt.Prompt.Request?.MaxTokens is not null), (prompted, cached));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -157,7 +157,7 @@ public sealed class ConversationRunner(SdkStreamingChatCall call, LatencyProfile
             batch.Add(new RequestRecord
             {
                 Index = firstIndex + turn,
-                PromptClass = session.Class ?? session.Id,
+                PromptClass = session.Class ?? PromptLengthBucket.Of(session.MinimumPromptTokens(turn)),
                 StartMs = now,
                 EndMs = now,
                 Outcome = RequestOutcome.NotCompleted,

@@ -3,14 +3,15 @@ using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Harness;
 
-/// <summary>Who holds which conversations in one round of a conversation benchmark: one session per user.</summary>
+/// <summary>Who holds which conversations in one round of a conversation benchmark.</summary>
 public static class ConversationUsers
 {
     /// <summary>
-    /// The users of round <paramref name="round"/>. Without <paramref name="users"/>: one user per session of the
-    /// workload file, or the synthetic sessions' own number of users. With it: that many users; a file's sessions are
-    /// dealt round-robin (more users than sessions send the same sessions again), synthetic sessions are new ones,
-    /// numbered on from the earlier rounds', so only the shared prefix and a session's own history can hit a cache.
+    /// The users of round <paramref name="round"/>, each running its sessions one after the other. Without
+    /// <paramref name="users"/>: one user per session of the workload file, or the synthetic sessions' own number of
+    /// users. With it: that many users; a file's sessions are dealt round-robin, every one sent (fewer users than
+    /// sessions hold several each; more users than sessions send some again), synthetic sessions are new ones, one per
+    /// user, numbered on from the earlier rounds'.
     /// </summary>
     public static List<IReadOnlyList<ChatSession>> For(Workload workload, RunSettings settings, int round, int? users = null)
     {
@@ -19,7 +20,10 @@ public static class ConversationUsers
         if (workload.Sessions.Count > 0)
         {
             var sessions = workload.Sessions;
-            return [.. Enumerable.Range(0, users ?? sessions.Count).Select(u => (IReadOnlyList<ChatSession>)[sessions[u % sessions.Count]])];
+            var holders = users ?? sessions.Count;
+            return [.. Enumerable.Range(0, holders).Select(u => holders >= sessions.Count
+                ? (IReadOnlyList<ChatSession>)[sessions[u % sessions.Count]]
+                : [.. sessions.Where((_, i) => i % holders == u)])];
         }
 
         var synthetic = settings.Sessions ?? SyntheticSessions.Default;

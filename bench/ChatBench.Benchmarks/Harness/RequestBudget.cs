@@ -1,3 +1,4 @@
+using ChatBench.Stubs.Latency;
 using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Harness;
@@ -12,6 +13,14 @@ namespace ChatBench.Benchmarks.Harness;
 public sealed record RequestBudget(int PerInvocation, int PerSetup, int EstimatedOutputTokensPerInvocation)
 {
     public static RequestBudget None { get; } = new(0, 0, 0);
+
+    /// <summary>Every turn of <paramref name="sessions"/> per call, and <paramref name="perSetup"/> warm-up requests.</summary>
+    public static RequestBudget Sessions(IReadOnlyList<ChatSession> sessions, int perSetup = 0)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        var tokens = sessions.SelectMany(s => s.Turns).Sum(t => t.MaxTokens ?? LatencyProfile.Default.Plan(t.User).CompletionTokens);
+        return new(ChatSession.PlannedRequests(sessions), perSetup, tokens);
+    }
 
     /// <summary>A batch of <paramref name="prompts"/> per call, sent once each, with no warm-up.</summary>
     public static RequestBudget Batch(IReadOnlyList<ChatPrompt> prompts)

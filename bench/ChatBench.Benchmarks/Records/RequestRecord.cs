@@ -57,6 +57,9 @@ public sealed record RequestRecord
     /// <summary>Conversations: which turn of its session, from 0.</summary>
     public int? Turn { get; init; }
 
+    /// <summary>Prompt tokens as the server's <c>usage</c> reported them (<see cref="PromptTokens"/> is the tokenizer's count), when it said.</summary>
+    public int? ReportedPromptTokens { get; init; }
+
     /// <summary>Prompt tokens the server answered from its prefix cache (<c>usage.prompt_tokens_details.cached_tokens</c>), when it said.</summary>
     public int? CachedTokens { get; init; }
 

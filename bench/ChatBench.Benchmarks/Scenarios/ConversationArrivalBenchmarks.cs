@@ -16,7 +16,7 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// <c>--arrival</c>'s process; by default 2, 5 and 10 a second), each whatever the others are doing, for
 /// <see cref="Seconds"/> seconds of arrivals; a session's first turn counts its latency from its scheduled start, the
 /// later turns follow their think times. The sessions are the workload file's, cycled, or fresh synthetic ones. On the
-/// stub a stub of its own with the prefix cache and <see cref="ConversationBenchmarks.PrefillMsPerToken"/>. Heavy: one
+/// stub a stub of its own with the prefix cache and <see cref="ConversationStub.PrefillMsPerToken"/>. Heavy: one
 /// iteration of each rate, about 5 s each at the default time scale.
 /// </summary>
 [SummarySection(
@@ -57,9 +57,7 @@ public class ConversationArrivalBenchmarks : RecordedBenchmark, ISendsRequests
             return RequestBudget.None;
         }
 
-        var sessions = ArrivalsFor(Workload.From(settings.WorkloadPath), settings, SessionsPerSecond).Select(a => a.Session).ToList();
-        var tokens = sessions.SelectMany(s => s.Turns).Sum(t => t.MaxTokens ?? LatencyProfile.Default.Plan(t.User).CompletionTokens);
-        return new RequestBudget(ChatSession.PlannedRequests(sessions), WarmUpStreams, tokens);
+        return RequestBudget.Sessions([.. ArrivalsFor(Workload.From(settings.WorkloadPath), settings, SessionsPerSecond).Select(a => a.Session)], WarmUpStreams);
     }
 
     [Benchmark]
@@ -74,8 +72,7 @@ public class ConversationArrivalBenchmarks : RecordedBenchmark, ISendsRequests
     {
         if (Target.Kind == TargetKind.Stub)
         {
-            var scaled = Target.GroundTruth!;
-            var profile = BenchTarget.StubProfile(scaled.TimeScale, scaled.Seed) with { TimeToFirstTokenPerPromptToken = TimeSpan.FromMilliseconds(ConversationBenchmarks.PrefillMsPerToken) };
+            var profile = ConversationStub.Profile(Target.GroundTruth!, chargePrefill: true);
             server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = profile }));
             Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
         }

@@ -15,9 +15,9 @@ namespace ChatBench.Benchmarks.Scenarios;
 /// Conversations: users holding sessions at once, each turn sending the system prompt, the whole history and the
 /// answers the endpoint returned, then waiting its think time before the next. The sessions are the workload file's, or
 /// synthetic ones (<c>--sessions</c>; by default 3 users of 4 turns sharing a 2,000-token system prompt), fresh ones
-/// every iteration so only the shared prefix and a session's own history can hit the cache. On the stub each case
-/// starts a stub of its own that charges <see cref="PrefillMsPerToken"/> per uncached prompt token, with its prefix
-/// cache on or off; against a provider only the cache it has (on) runs.
+/// every iteration. On the stub each case starts a stub of its own (<see cref="ConversationStub"/>) that charges a
+/// prefill per uncached prompt token and varies its answers per request seed, so a file's session sent again diverges
+/// from its first answer on, with its prefix cache on or off; against a provider only the cache it has (on) runs.
 /// </summary>
 [SummarySection(
     14,
@@ -31,16 +31,13 @@ namespace ChatBench.Benchmarks.Scenarios;
 [IterationCount(3)]
 public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
 {
-    /// <summary>
-    /// The prefill the class's stubs charge per uncached prompt token before the time scale: 2,000 tokens take 200 ms,
-    /// the order of a hosted gpt-4o's time to first token for such a prompt.
-    /// </summary>
-    public const double PrefillMsPerToken = 0.1;
-
     private StubProcess? server;
     private ConversationRunner runner = null!;
     private IReadOnlyList<IReadOnlyList<ChatSession>> users = [];
     private int iteration;
+
+    // Request seeds run on over the iterations: no two requests of a case share one.
+    private long nextSeed;
 
     [Params(true, false)]
     public bool PrefixCache { get; set; }
@@ -55,15 +52,15 @@ public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
         }
 
         var sessions = ConversationUsers.For(Workload.From(settings.WorkloadPath), settings, 0).SelectMany(u => u).ToList();
-        var tokens = sessions.SelectMany(s => s.Turns).Sum(t => t.MaxTokens ?? LatencyProfile.Default.Plan(t.User).CompletionTokens);
-        return new RequestBudget(ChatSession.PlannedRequests(sessions), 0, tokens);
+        return RequestBudget.Sessions(sessions);
     }
 
     [Benchmark]
     public async Task Sessions()
     {
         var batch = BeginBatch(ConversationRunner.Requests(users));
-        await runner.RunAsync(users, batch, (long)iteration * 1000);
+        await runner.RunAsync(users, batch, nextSeed);
+        nextSeed += ConversationRunner.Requests(users);
         batch.Complete();
     }
 
@@ -75,8 +72,7 @@ public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
     {
         if (Target.Kind == TargetKind.Stub)
         {
-            var scaled = Target.GroundTruth!;
-            var profile = BenchTarget.StubProfile(scaled.TimeScale, scaled.Seed) with { TimeToFirstTokenPerPromptToken = TimeSpan.FromMilliseconds(PrefillMsPerToken) };
+            var profile = ConversationStub.Profile(Target.GroundTruth!, chargePrefill: true);
             server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = profile, PrefixCache = PrefixCache ? PrefixCacheOptions.Default : PrefixCacheOptions.Off }));
             Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
         }

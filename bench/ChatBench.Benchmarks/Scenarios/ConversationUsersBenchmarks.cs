@@ -51,6 +51,9 @@ public class ConversationUsersBenchmarks : RecordedBenchmark, ISendsRequests
     private ConversationRecord judged = new(0);
     private int iteration;
 
+    // Request seeds run on over the iterations: no two requests of a case share one.
+    private long nextSeed;
+
     [Params(1, 16, 32, 48, 64)]
     public int Users { get; set; } = 1;
 
@@ -64,8 +67,7 @@ public class ConversationUsersBenchmarks : RecordedBenchmark, ISendsRequests
         }
 
         var sessions = ConversationUsers.For(Workload.From(settings.WorkloadPath), settings, 0, Users).SelectMany(u => u).ToList();
-        var tokens = sessions.SelectMany(s => s.Turns).Sum(t => t.MaxTokens ?? LatencyProfile.Default.Plan(t.User).CompletionTokens);
-        return new RequestBudget(ChatSession.PlannedRequests(sessions), 0, tokens);
+        return RequestBudget.Sessions(sessions);
     }
 
     /// <summary>Failed turns are misses in the share within the SLO, not a failed case: a sweep past its knee may lose some.</summary>
@@ -74,7 +76,8 @@ public class ConversationUsersBenchmarks : RecordedBenchmark, ISendsRequests
     {
         var batch = BeginBatch(ConversationRunner.Requests(users));
         batch.Conversation = judged;
-        await runner.RunAsync(users, batch, (long)iteration * 1000);
+        await runner.RunAsync(users, batch, nextSeed);
+        nextSeed += ConversationRunner.Requests(users);
         batch.Complete(failuresAreTheResult: true);
     }
 
@@ -87,7 +90,7 @@ public class ConversationUsersBenchmarks : RecordedBenchmark, ISendsRequests
         var truth = Target.GroundTruth;
         if (truth is not null)
         {
-            var profile = BenchTarget.StubProfile(truth.TimeScale, truth.Seed);
+            var profile = ConversationStub.Profile(truth, chargePrefill: false);
             server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = profile, Capacity = Capacity }));
             Retarget(BenchTarget.ForStub(server.BaseUri, Target.Model, profile));
         }
@@ -96,7 +99,7 @@ public class ConversationUsersBenchmarks : RecordedBenchmark, ISendsRequests
         var options = ChatClientFactory.Options(Target);
         options.AddPolicy(StubTruth.Policy, PipelinePosition.PerTry);
         var client = new ChatClient(Target.Model, new ApiKeyCredential(Target.ApiKey), options);
-        runner = new ConversationRunner(new SdkStreamingChatCall(client), Target.GroundTruth, Target.GroundTruth?.TimeScale ?? 1);
+        runner = new ConversationRunner(new SdkStreamingChatCall(client), Target.GroundTruth, Target.GroundTruth?.TimeScale ?? 1, Settings.ContextWindow);
         var slo = Settings.OpenLoop.Slo.Scaled(Target.GroundTruth?.TimeScale ?? 1);
         judged = new ConversationRecord(Users) { SloTtftMs = slo.Ttft?.TotalMilliseconds, SloItlMs = slo.Itl?.TotalMilliseconds, SloE2EMs = slo.E2E?.TotalMilliseconds };
         users = ConversationUsers.For(Workload, Settings, 0, Users);

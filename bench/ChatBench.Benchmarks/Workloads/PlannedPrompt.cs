@@ -23,9 +23,9 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
 
     public RequestRecord Failed(double start, double end, Exception exception) => Record(start, end, FailureOutcome.Of(exception));
 
-    /// <summary>A whole stream, checked by <see cref="AnswerRule"/>: its first and last content times, usage tokens, cached prompt tokens and the gaps between chunks.</summary>
-    public RequestRecord Streamed(double start, StreamTiming timing, double end, in AnswerFacts answer, int? cachedTokens = null) =>
-        Streamed(start, timing, end, answer.OutputTokens, AnswerRule.Outcome(answer), cachedTokens);
+    /// <summary>A whole stream, checked by <see cref="AnswerRule"/>: its first and last content times, the usage's tokens and the gaps between chunks.</summary>
+    public RequestRecord Streamed(double start, StreamTiming timing, double end, in AnswerFacts answer, (int? Prompt, int? Cached) usage = default) =>
+        Streamed(start, timing, end, answer.OutputTokens, AnswerRule.Outcome(answer), usage);
 
     /// <summary>A stream that failed, with what arrived before it did.</summary>
     public RequestRecord Streamed(double start, StreamTiming timing, double end, int? outputTokens, Exception exception) =>
@@ -41,8 +41,16 @@ public sealed record PlannedPrompt(int Index, ChatPrompt Prompt, ResponsePlan? P
         }).ToList();
     }
 
-    private RequestRecord Streamed(double start, StreamTiming timing, double end, int? outputTokens, RequestOutcome outcome, int? cachedTokens = null) =>
-        Record(start, end, outcome) with { FirstTokenMs = timing.First, LastTokenMs = timing.Last, OutputTokens = outputTokens, ChunkGapsMs = timing.Gaps, CachedTokens = cachedTokens };
+    private RequestRecord Streamed(double start, StreamTiming timing, double end, int? outputTokens, RequestOutcome outcome, (int? Prompt, int? Cached) usage = default) =>
+        Record(start, end, outcome) with
+        {
+            FirstTokenMs = timing.First,
+            LastTokenMs = timing.Last,
+            OutputTokens = outputTokens,
+            ChunkGapsMs = timing.Gaps,
+            ReportedPromptTokens = usage.Prompt,
+            CachedTokens = usage.Cached,
+        };
 
     private RequestRecord Record(double start, double end, RequestOutcome outcome) => new()
     {

@@ -91,5 +91,13 @@ public sealed class BenchmarkMethodTests
         {
             property.SetValue(benchmark, property.GetCustomAttribute<ParamsAttribute>()!.Values[0]);
         }
+
+        // A [ParamsSource] names a static member whose values BenchmarkDotNet reads in the host.
+        foreach (var property in benchmark.GetType().GetProperties().Where(p => p.IsDefined(typeof(ParamsSourceAttribute))))
+        {
+            var name = property.GetCustomAttribute<ParamsSourceAttribute>()!.Name;
+            var values = benchmark.GetType().GetProperty(name) is { } source ? source.GetValue(null) : benchmark.GetType().GetMethod(name)!.Invoke(null, null);
+            property.SetValue(benchmark, ((System.Collections.IEnumerable)values!).Cast<object>().First());
+        }
     }
 }

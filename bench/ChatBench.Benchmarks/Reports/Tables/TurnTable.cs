@@ -23,7 +23,7 @@ public static class TurnTable
                     result.Label,
                     turn.Turn.ToString(CultureInfo.InvariantCulture),
                     turn.Requests.ToString(CultureInfo.InvariantCulture),
-                    MarkdownTable.Figure(turn.PromptTokens, "0"),
+                    MarkdownTable.Figure(turn.PromptTokens, "0") + (turn.PromptTokensFromUsage ? string.Empty : " (o200k)"),
                     MarkdownTable.Figure(turn.CachedTokens, "0"),
                     MarkdownTable.Figure(turn.CacheHitShare * 100, "0"),
                     MarkdownTable.Figure(turn.Ttft?.P50, "0.0"),
@@ -41,6 +41,6 @@ public static class TurnTable
 
         return table.Rows == 0
             ? $"{results.Benchmark.Name} has no measured turns (every case failed, or none ran).\n"
-            : $"{table}\nTurn 0 is each session's first request. Prompt tokens: the o200k tokenizer's count of the messages sent; cached tokens and cache hits: what the server's usage reported (\"-\" when it never said). Tokens/s: a turn's output tokens over its requests' summed end-to-end time, so one stream's rate. TTFT error: measured minus the stub's plan for the tokens it had cached (stub only).\n";
+            : $"{table}\nTurn 0 is each session's first request. Prompt tokens: the server's usage, or, marked (o200k), the tokenizer's count of the messages sent where the server reported none; cached tokens and cache hits: what the server's usage reported (\"-\" when it never said). Tokens/s: a turn's output tokens over its requests' summed end-to-end time, so one stream's rate. TTFT error: measured minus the stub's plan for the tokens it had cached (stub only).\n";
     }
 }
