@@ -29,6 +29,8 @@ internal static class LineValues
             : throw new FormatException($"\"{field}\" must be a whole number of 1 or more, not {max.GetRawText()}");
     }
 
+    private const double MaxThinkMs = 86_400_000;
+
     public static TimeSpan? ThinkTime(JsonElement line, string field = "think_ms")
     {
         if (!line.TryGetProperty("think_ms", out var think))
@@ -36,9 +38,10 @@ internal static class LineValues
             return null;
         }
 
-        return think.ValueKind == JsonValueKind.Number && think.TryGetDouble(out var ms) && ms >= 0 && double.IsFinite(ms)
+        // A day is far beyond any think time, and keeps TimeSpan from overflowing on an absurd number.
+        return think.ValueKind == JsonValueKind.Number && think.TryGetDouble(out var ms) && ms is >= 0 and <= MaxThinkMs
             ? TimeSpan.FromMilliseconds(ms)
-            : throw new FormatException($"\"{field}\" must be milliseconds of 0 or more, such as 1500, not {think.GetRawText()}");
+            : throw new FormatException($"\"{field}\" must be milliseconds from 0 to {MaxThinkMs:0} (a day), such as 1500, not {think.GetRawText()}");
     }
 
     /// <exception cref="FormatException">The object has a field outside <paramref name="fields"/>.</exception>

@@ -120,6 +120,7 @@ public sealed class PrefixCacheTests
 
         // a, now the most recent, pushed out b's tail: b keeps 5 blocks, a all 11 (10 reported: the last token is computed).
         Assert.Equal(0, cache.Admit(b.PromptBlocks.Span, b.PromptTokens));
+        Assert.Equal(16, cache.Count);
     }
 
     [Fact]
