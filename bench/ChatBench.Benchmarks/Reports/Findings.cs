@@ -27,6 +27,7 @@ public static class Findings
             ChartKind.LatencyPercentiles => section.SelectMany(f => f.Cases.GroupBy(c => c.Method)).Select(g => Latency(g.ToList(), placement.XParameter)),
             ChartKind.OpenLoop => section.SelectMany(f => OpenLoopFindings.For(f)),
             ChartKind.ConcurrentUsers => section.Select(ConcurrentUsersFindings.For),
+            ChartKind.TurnLatency => section.SelectMany(TurnFindings.For),
             _ => [],
         };
         if (placement.Table == TableKind.SendLag)

@@ -26,6 +26,22 @@ public sealed class TurnTableTests
     }
 
     [Fact]
+    public void The_finding_gives_what_the_cache_saved_at_the_last_turn_and_goes_without_the_uncached_case()
+    {
+        var on = ResultsFixture.Case("Sessions", 100, null, baseline: false) with
+        {
+            Parameters = new Dictionary<string, string> { ["PrefixCache"] = "True" },
+            Requests = [Turn(0, 2_000, 2_004, 1_920, 50), Turn(1, 2_300, 2_310, 2_048, 47)],
+        };
+        var off = on with { Parameters = new Dictionary<string, string> { ["PrefixCache"] = "False" }, Requests = [Turn(0, 2_000, 2_004, 0, 70), Turn(1, 2_300, 2_310, 0, 72.5)] };
+
+        var finding = Assert.Single(ChatBench.Benchmarks.Reports.TurnFindings.For(File() with { Cases = [on, off] }));
+
+        Assert.Equal("At turn 1, the sessions' last, the prefix cache took TTFT p50 from 72.5 ms to 47.0 ms (25.5 ms less), with 2048 of its 2310 prompt tokens (89 %) answered from the cache.", finding);
+        Assert.Empty(ChatBench.Benchmarks.Reports.TurnFindings.For(File() with { Cases = [on] }));
+    }
+
+    [Fact]
     public void A_case_without_turns_says_so()
     {
         Assert.Contains("has no measured turns", TurnTable.Render(File()), StringComparison.Ordinal);
