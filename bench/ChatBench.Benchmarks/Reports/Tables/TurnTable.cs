@@ -14,7 +14,7 @@ public static class TurnTable
         ArgumentNullException.ThrowIfNull(results);
         var table = new MarkdownTable(
             "Case", "Turn", "Requests", "Prompt tokens", "Cached tokens", "Cache hits (%)", "TTFT p50 (ms)", "TTFT p90 (ms)", "TTFT p99 (ms)",
-            "ITL p50 (ms)", "E2E p50 (ms)", "E2E p90 (ms)", "E2E p99 (ms)", "TTFT error p50 (ms)", "Tokens/s", "Failed");
+            "ITL p50 (ms)", "ITL p90 (ms)", "ITL p99 (ms)", "E2E p50 (ms)", "E2E p90 (ms)", "E2E p99 (ms)", "TTFT error p50 (ms)", "Tokens/s", "Failed");
         foreach (var result in results.Cases)
         {
             foreach (var turn in TurnFigures.Of(result))
@@ -30,6 +30,8 @@ public static class TurnTable
                     MarkdownTable.Figure(turn.Ttft?.P90, "0.0"),
                     MarkdownTable.Figure(turn.Ttft?.P99, "0.0"),
                     MarkdownTable.Figure(turn.Itl?.P50, "0.00"),
+                    MarkdownTable.Figure(turn.Itl?.P90, "0.00"),
+                    MarkdownTable.Figure(turn.Itl?.P99, "0.00"),
                     MarkdownTable.Figure(turn.E2E?.P50, "0.0"),
                     MarkdownTable.Figure(turn.E2E?.P90, "0.0"),
                     MarkdownTable.Figure(turn.E2E?.P99, "0.0"),
