@@ -15,9 +15,7 @@ public sealed partial class InterruptTests
         var cancellation = TestContext.Current.CancellationToken;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = RepositoryRoot() };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Benchmarks.dll"));
-        // Two classes, so the run cannot end before the signal even when this process, loaded, reads the output late (one
-        // CI run read the first measured iteration's line of one class only after the whole run had ended: exit code 0).
-        foreach (var argument in (string[])["--filter", "*LargeBatchBenchmarks*", "*StreamingBenchmarks*", "--results", Directory.CreateTempSubdirectory("chatbench-interrupt-").FullName])
+        foreach (var argument in (string[])["--filter", "*StreamingBenchmarks*", "--results", Directory.CreateTempSubdirectory("chatbench-interrupt-").FullName])
         {
             start.ArgumentList.Add(argument);
         }
@@ -46,7 +44,9 @@ public sealed partial class InterruptTests
         }
 
         using var exit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        exit.CancelAfter(TimeSpan.FromSeconds(30));
+        // The host kills its children and the stub (up to 10 s for the stub) before it exits; on a loaded machine that
+        // has taken longer than 30 s, so a minute.
+        exit.CancelAfter(TimeSpan.FromMinutes(1));
         _ = host.StandardOutput.ReadToEndAsync(exit.Token);
         await host.WaitForExitAsync(exit.Token);
 
