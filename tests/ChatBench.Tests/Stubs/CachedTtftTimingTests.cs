@@ -32,17 +32,22 @@ public sealed class CachedTtftTimingTests
             await TimeFirstTokenAsync(http, stub, FirstTurn);
         }
 
-        var withCache = await TimeFirstTokenAsync(http, cached, SecondTurn);
-        var withoutCache = await TimeFirstTokenAsync(http, uncached, SecondTurn);
-
-        Assert.Equal(1920, withCache.CachedTokens);
-        Assert.Equal(96, withoutCache.PlannedMs - withCache.PlannedMs, 3);
-        var measuredSaving = withoutCache.MeasuredMs - withCache.MeasuredMs;
-        TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"TTFT without cache {withoutCache.MeasuredMs:0.0} ms (planned {withoutCache.PlannedMs}), with {withCache.MeasuredMs:0.0} ms (planned {withCache.PlannedMs}): saved {measuredSaving:0.0} ms of 96"));
+        // Three pairs, and their median: one request held up by a loaded machine (a full test run once made one 48 ms
+        // late, and the saving read 140.7 ms) moves one pair, not the median.
+        var savings = new List<double>();
+        for (var pair = 0; pair < 3; pair++)
+        {
+            var withCache = await TimeFirstTokenAsync(http, cached, SecondTurn);
+            var withoutCache = await TimeFirstTokenAsync(http, uncached, SecondTurn);
+            Assert.Equal(1920, withCache.CachedTokens);
+            Assert.Equal(96, withoutCache.PlannedMs - withCache.PlannedMs, 3);
+            savings.Add(withoutCache.MeasuredMs - withCache.MeasuredMs);
+            TestContext.Current.TestOutputHelper?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"TTFT without cache {withoutCache.MeasuredMs:0.0} ms (planned {withoutCache.PlannedMs}), with {withCache.MeasuredMs:0.0} ms (planned {withCache.PlannedMs}): saved {savings[^1]:0.0} ms of 96"));
+        }
 
         // Over 5 runs on the shared two-core machine the measured saving was 94.2-96.1 ms; each TTFT is measured within
-        // the stub's few-ms floor, so the bound is 10 ms either way (the 10 % of the saving).
-        Assert.InRange(measuredSaving, 86, 106);
+        // the stub's few-ms floor, so the bound is 10 ms either way (10 % of the saving, the goal's tolerance).
+        Assert.InRange(savings.Order().ElementAt(1), 86, 106);
     }
 
     private static async Task<(double MeasuredMs, double PlannedMs, int CachedTokens)> TimeFirstTokenAsync(HttpClient http, ChatCompletionsStub stub, IEnumerable<(string Role, string Content)> messages)
