@@ -27,6 +27,7 @@ internal sealed class ChatCompletionsHandler
     private readonly PrefixCache? cache;
     private readonly int contextWindow;
     private readonly StubMetrics? metrics;
+    private readonly SeedlessDraws seedless = new();
     private long arrivals;
 
     public ChatCompletionsHandler(StubOptions options, StubStatistics statistics, StubMetrics? metrics)
@@ -112,7 +113,8 @@ internal sealed class ChatCompletionsHandler
                     series?.Looked(request.PromptTokens, cached);
                 }
 
-                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed, request.PromptTokens, cached);
+                var requestSeed = request.Seed ?? seedless.Next(request.LastUserMessage);
+                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, requestSeed, request.PromptTokens, cached);
                 await answer.SendAsync(context, request, plan, start);
             }
             finally
