@@ -110,14 +110,15 @@ public sealed class MetricsEndpointTests
     {
         using var stub = ChatCompletionsStub.Start(new StubOptions
         {
-            Profile = LatencyProfile.Default with { TimeScale = 0.2 },
+            Profile = LatencyProfile.Default with { TimeScale = 0.5 },
             Capacity = new CapacityModel { Slots = 1 },
         });
         var client = StubClient.For(stub);
         using var http = TestHttp.Client();
         var cancel = TestContext.Current.CancellationToken;
 
-        // Three hockey answers of about 0.4 s each through one slot: one runs while two wait, for most of a second.
+        // Three hockey answers of about 1.05 s each through one slot: one runs while two wait for a second, long enough
+        // for a scrape to see it on a loaded machine.
         var sent = Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.LongQuestion)], cancellationToken: cancel)));
         var (running, waiting) = (0.0, 0.0);
         while (!sent.IsCompleted && waiting < 2)
@@ -133,7 +134,9 @@ public sealed class MetricsEndpointTests
         Assert.Equal("gauge", after.TypeOf("vllm:num_requests_running"));
         Assert.Equal(0, after.Value("vllm:num_requests_waiting", OfModel));
         Assert.Equal(3, after.Value("vllm:request_queue_time_seconds_count", OfModel));
-        Assert.True(after.Value("vllm:request_queue_time_seconds_sum", OfModel) > 0.3);
+        // The stub never answers early, so the second and third waited at least one and two answers' planned time, each
+        // at least 0.99 s (2.2 s less the 10 % jitter, at time scale 0.5): 2.97 s together at the least.
+        Assert.True(after.Value("vllm:request_queue_time_seconds_sum", OfModel) > 2.9);
     }
 
     [Fact]
