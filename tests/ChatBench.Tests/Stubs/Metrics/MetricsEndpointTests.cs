@@ -150,14 +150,27 @@ public sealed class MetricsEndpointTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Only_metric_names_get_vllms_colon_never_a_label_value_that_looks_like_one()
+    {
+        using var stub = ChatCompletionsStub.Start(new StubOptions { Models = ["vllm_model"], Profile = LatencyProfile.Default with { TimeScale = 0.01 } });
+        using var http = TestHttp.Client();
+        await StubClient.For(stub, model: "vllm_model").CompleteChatAsync([new UserChatMessage("hi")], cancellationToken: TestContext.Current.CancellationToken);
+
+        var metrics = await ScrapeSettledAsync(http, stub, 1, "vllm_model");
+
+        Assert.All(metrics.Samples.Select(s => s.Name), name => Assert.True(name.StartsWith("vllm:", StringComparison.Ordinal) || name.StartsWith("chatbench_", StringComparison.Ordinal), name));
+        Assert.Equal(1, metrics.Value("vllm:request_success_total", ("model_name", "vllm_model"), ("finished_reason", "stop")));
+    }
+
     /// <summary>The stub counts an answer just after its last write, so the scrape waits (at most ten seconds) for every success to be counted.</summary>
-    private static async Task<PrometheusText> ScrapeSettledAsync(HttpClient http, ChatCompletionsStub stub, int successes)
+    private static async Task<PrometheusText> ScrapeSettledAsync(HttpClient http, ChatCompletionsStub stub, int successes, string model = Model)
     {
         var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 10);
         while (true)
         {
             var metrics = PrometheusText.Parse(await http.GetStringAsync(new Uri(stub.Url, "/metrics"), TestContext.Current.CancellationToken));
-            if (metrics.Value("vllm:e2e_request_latency_seconds_count", OfModel) >= successes || Stopwatch.GetTimestamp() > deadline)
+            if (metrics.Value("vllm:e2e_request_latency_seconds_count", ("model_name", model)) >= successes || Stopwatch.GetTimestamp() > deadline)
             {
                 return metrics;
             }
