@@ -11,6 +11,11 @@ public static class BatchMetrics
     public const string PoolThreads = "Pool threads (peak)";
     public const string PoolQueue = "Pool queue (peak)";
     public const string Allocated = "Alloc/req [KB]";
+    public const string Collections = "GCs/batch";
+    public const string Gen1Collections = "Gen1+ GCs/batch";
+    public const string GcPause = "GC pause/req [us]";
+    public const string WorkingSet = "Working set [MB]";
+    public const string Jit = "JIT/batch [ms]";
     public const string Attempts = "Attempts";
     public const string RateLimited = "429s";
     public const string Failed = "Failed";
@@ -35,6 +40,16 @@ public static class BatchMetrics
             c => c.MedianPerInvocation(i => i.PeakThreadPoolThreads)),
         new(PoolQueue, "The longest thread-pool queue (work items waiting for a thread) seen during a batch (sampled every 10 ms), median of the measured iterations", "0", 13, MetricAudience.ClientStack,
             c => c.MedianPerInvocation(i => i.PeakPendingWorkItems)),
+        new(Collections, "Garbage collections of any generation during a batch, median of the measured iterations", "0.#", 15, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.Collections)),
+        new(Gen1Collections, "Of those, collections of generation 1 or 2 (which also walk the objects gen 0 promoted), median of the measured iterations", "0.#", 16, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.Gen1Collections)),
+        new(GcPause, "Time the runtime was paused for garbage collection during a batch, divided by its requests, in microseconds, median of the measured iterations", "0.0", 17, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.GcPauseMs is { } ms && i.Requests.Count > 0 ? ms * 1000 / i.Requests.Count : null)),
+        new(WorkingSet, "The benchmark process's working set (resident memory) when a batch ended, in MB, median of the measured iterations", "0", 18, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.WorkingSetMb)),
+        new(Jit, "Time the JIT compiler spent compiling during a batch (tier-up recompilations of hot code included), all threads, in milliseconds, median of the measured iterations", "0.0", 19, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.JitMs)),
         new(Allocated, "Allocated (MemoryDiagnoser, managed bytes per batch) divided by the batch's requests, in KB (1 KB = 1024 B)", "0.0", 14, MetricAudience.AnyValue,
             c => c.AllocatedBytesPerInvocation is { } bytes && c.Invocations.Select(i => i.Requests.Count).FirstOrDefault() is > 0 and var requests ? bytes / 1024.0 / requests : null),
 
