@@ -6,8 +6,8 @@
 
 // Sends the same batch through one client stack over and over against the embedded stub (its own process, as in the
 // benchmarks), so a profiler can attach to a warmed-up client and sample only measured batches. It warms the stub and
-// the client first, prints "ready <pid>", waits PAUSE seconds for the profiler, then sends BATCHES batches and prints
-// what each cost the process: wall time, CPU, allocation, collections, GC pauses, JIT compilation and pool threads.
+// the client first (three batches), prints "ready <pid>", waits PAUSE seconds for the profiler, then sends BATCHES
+// batches, and prints what each batch cost the process: wall time, CPU, allocation, collections, GC pauses, JIT compilation and pool threads.
 // Usage: dotnet run -c Release tools/ProfileBatch.cs -- STACK [REQUESTS] [BATCHES] [PAUSE]
 //   STACK: raw or one of ClientStackCatalog.Names (sdk = the SDK as it comes).
 using System.Diagnostics;
@@ -40,29 +40,36 @@ await WarmUp.EmbeddedStubAsync(target, replaysErrors: false);
 using var stack = ClientStackCatalog.Open(args[0], target);
 var prompts = PlannedPrompt.For(PromptMix.Batch(requests), profile);
 Task Send(IReadOnlyList<PlannedPrompt> p, BatchRecorder b) => BatchStrategies.WhenAllAsync(stack.Call, p, b);
+// start and end are Stopwatch timestamps: CLOCK_MONOTONIC nanoseconds on Linux, the clock of `perf record -k CLOCK_MONOTONIC`.
+// The three warm-up batches (w0 to w2, the first one opening the connections) are printed too, before "ready".
+Console.WriteLine("batch\tstart\tend\twall_ms\tcpu_ms\talloc_kb\tgcs\tgen1\tgen2\tgc_pause_ms\tjit_methods\tjit_ms\tpool_threads");
+var warmUp = PlannedPrompt.For(PromptMix.Batch(Math.Max(requests, 500)), profile);
 for (var i = 0; i < 3; i++)
 {
-    await WarmUp.SendAsync(PlannedPrompt.For(PromptMix.Batch(Math.Max(requests, 500)), profile), Send);
+    await MeasureAsync($"w{i}", warmUp);
 }
 
 Console.WriteLine(string.Create(invariant, $"ready {Environment.ProcessId} requests={requests}"));
 await Task.Delay(pause);
-// start and end are Stopwatch timestamps: CLOCK_MONOTONIC nanoseconds on Linux, the clock of `perf record -k CLOCK_MONOTONIC`.
-Console.WriteLine("batch\tstart\tend\twall_ms\tcpu_ms\talloc_kb\tgcs\tgen1\tgen2\tgc_pause_ms\tjit_methods\tjit_ms\tpool_threads");
 for (var i = 0; i < batches; i++)
+{
+    await MeasureAsync(i.ToString(invariant), prompts);
+}
+
+Console.WriteLine("done");
+return 0;
+
+async Task MeasureAsync(string label, IReadOnlyList<PlannedPrompt> batch)
 {
     var cpu = Environment.CpuUsage.TotalTime;
     var before = RuntimeCounters.Take();
     var start = Stopwatch.GetTimestamp();
-    await WarmUp.SendAsync(prompts, Send);
+    await WarmUp.SendAsync(batch, Send);
     var end = Stopwatch.GetTimestamp();
     var after = RuntimeCounters.Take();
     var cpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
     var wallMs = Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
     Console.WriteLine(string.Create(
         invariant,
-        $"{i}\t{start}\t{end}\t{wallMs:F1}\t{cpuMs:F1}\t{(after.Allocated - before.Allocated) / 1024.0:F0}\t{after.Collections - before.Collections}\t{after.Gen1Collections - before.Gen1Collections}\t{after.Gen2Collections - before.Gen2Collections}\t{(after.Paused - before.Paused).TotalMilliseconds:F1}\t{after.JitMethods - before.JitMethods}\t{(after.JitTime - before.JitTime).TotalMilliseconds:F1}\t{ThreadPool.ThreadCount}"));
+        $"{label}\t{start}\t{end}\t{wallMs:F1}\t{cpuMs:F1}\t{(after.Allocated - before.Allocated) / 1024.0:F0}\t{after.Collections - before.Collections}\t{after.Gen1Collections - before.Gen1Collections}\t{after.Gen2Collections - before.Gen2Collections}\t{(after.Paused - before.Paused).TotalMilliseconds:F1}\t{after.JitMethods - before.JitMethods}\t{(after.JitTime - before.JitTime).TotalMilliseconds:F1}\t{ThreadPool.ThreadCount}"));
 }
-
-Console.WriteLine("done");
-return 0;

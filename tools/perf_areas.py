@@ -3,7 +3,8 @@
 
 Usage: perf_areas.py PERF_DATA DRIVER_LOG FIRST_BATCH LAST_BATCH [TOP]
 Only samples inside the driver's batches FIRST_BATCH..LAST_BATCH (their start and end timestamps) count. A sample is
-one millisecond of CPU at `perf record -F 999` per thread on a CPU; it is charged to the first area that a frame names,
+about a millisecond of CPU (`perf record -F 999`); the tables give each area's share of the samples and that share of
+the CPU time the process's own counter measured over the same batches (per request). A sample is charged to the first area that a frame names,
 from the leaf up, so runtime and kernel work goes to the managed code that caused it (an allocation's GC to the code
 that allocated, a send's system call to the socket code); the layer table charges it to where the CPU was instead.
 """
@@ -12,6 +13,8 @@ import subprocess
 import sys
 
 AREAS = [
+    ("Idle pool threads spinning for work (LowLevelLifoSemaphore, sched_yield)",
+     lambda sym, dso: "sched_yield" in sym or sym.startswith("System.Threading.LowLevelLifoSemaphore") or sym.startswith("System.Threading.LowLevelSpinWaiter")),
     ("JIT compiler", lambda sym, dso: "libclrjit" in dso),
     ("JSON (System.Text.Json)", lambda sym, dso: sym.startswith("System.Text.Json")),
     ("OpenAI SDK (its models, options, convenience methods)", lambda sym, dso: sym.startswith("OpenAI.")),
@@ -93,11 +96,11 @@ def main():
 
     n = len(windows)
     cpu = sum(w[2] for w in windows)
-    per_request = lambda count: count / n / requests * 1000
+    per_request = lambda count: count / total * cpu / n / requests * 1000
     print(f"batches {first}-{last} ({n}), {requests} requests each: {total} samples = {total / n:.1f} ms sampled a batch; "
           f"the process's own CPU counter says {cpu / n:.1f} ms a batch ({cpu / n / requests * 1000:.0f} us a request)\n")
     for title, counter in (("area (first frame from the leaf that names one)", areas), ("layer (where the CPU was)", layers)):
-        print(f"| {title} | share | us/request |\n|---|---:|---:|")
+        print(f"| {title} | share | CPU us/request |\n|---|---:|---:|")
         for name, count in counter.most_common():
             print(f"| {name} | {count / total:.1%} | {per_request(count):.0f} |")
         print()
