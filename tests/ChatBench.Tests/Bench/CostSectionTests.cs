@@ -58,9 +58,9 @@ public sealed class CostSectionTests
         var outcome = SummaryPage.Write(results.Directory);
 
         var page = File.ReadAllText(outcome.Page);
-        Assert.Contains("| Stack | Requests | Mean (ms) | Ideal (ms) | Efficiency | CPU/req (µs) | Alloc/req (KB) | GC pause/req (µs) | GCs/batch | Gen1+ GCs/batch | JIT/batch (ms) | Working set (MB) | Pool threads (peak) |", page, StringComparison.Ordinal);
-        Assert.Contains("| RawHttpClient | 100 | 250.0 | 241.0 | 0.96 | 1200 | 4.1 | 2.5 | 3 | 1 | 0.4 | 180 | 6 |", page, StringComparison.Ordinal);
-        Assert.Contains("| RawHttpClient | 10000 | 1500.0 | 241.0 | 0.16 | 150 | 4.1 | 2.5 | 3 | 1 | 0.4 | 180 | 6 |", page, StringComparison.Ordinal);
+        Assert.Contains("| Stack | Requests | Mean (ms) | Ideal (ms) | Efficiency | CPU/req (µs) | Alloc/req (KB) | GC pause/req (µs) | GCs/batch | Gen1+ GCs/batch | JIT methods/batch | Working set (MB) | Pool threads (peak) |", page, StringComparison.Ordinal);
+        Assert.Contains("| RawHttpClient | 100 | 250.0 | 241.0 | 0.96 | 1200 | 4.1 | 2.5 | 3 | 1 | 4 | 180 | 6 |", page, StringComparison.Ordinal);
+        Assert.Contains("| RawHttpClient | 10000 | 1500.0 | 241.0 | 0.16 | 150 | 4.1 | 2.5 | 3 | 1 | 4 | 180 | 6 |", page, StringComparison.Ordinal);
         Assert.Contains(outcome.Charts, c => c.EndsWith("BatchCostBenchmarks-cost.png", StringComparison.Ordinal));
     }
 
@@ -102,7 +102,7 @@ public sealed class CostSectionTests
             (BatchMetrics.GcPause, 2.5),
             (BatchMetrics.Collections, 3),
             (BatchMetrics.Gen1Collections, 1),
-            (BatchMetrics.Jit, 0.4),
+            (BatchMetrics.Jit, 4),
             (BatchMetrics.WorkingSet, 180),
             (BatchMetrics.PoolThreads, 6));
 }

@@ -5,7 +5,7 @@ namespace ChatBench.Benchmarks.Reports.Tables;
 
 /// <summary>
 /// What a request costs the client as the batch grows: per stack and batch size, the batch's time and efficiency, and
-/// per request the client's CPU, allocation and GC pause, with the batch's collections, JIT time, working set and pool threads.
+/// per request the client's CPU, allocation and GC pause, with the batch's collections, the methods the JIT compiled, the working set and pool threads.
 /// </summary>
 public static class CostByBatchTable
 {
@@ -18,7 +18,7 @@ public static class CostByBatchTable
         }
 
         var parameters = results.Cases.SelectMany(c => c.Parameters.Keys).Distinct(StringComparer.Ordinal).ToList();
-        var table = new MarkdownTable(["Stack", .. parameters, "Mean (ms)", "Ideal (ms)", "Efficiency", "CPU/req (µs)", "Alloc/req (KB)", "GC pause/req (µs)", "GCs/batch", "Gen1+ GCs/batch", "JIT/batch (ms)", "Working set (MB)", "Pool threads (peak)"]);
+        var table = new MarkdownTable(["Stack", .. parameters, "Mean (ms)", "Ideal (ms)", "Efficiency", "CPU/req (µs)", "Alloc/req (KB)", "GC pause/req (µs)", "GCs/batch", "Gen1+ GCs/batch", "JIT methods/batch", "Working set (MB)", "Pool threads (peak)"]);
         foreach (var result in results.Cases.OrderBy(c => c.Method, StringComparer.Ordinal).ThenBy(c => parameters.Count == 0 ? 0 : c.NumericParameter(parameters[0]) ?? 0))
         {
             table.Row(
@@ -31,9 +31,9 @@ public static class CostByBatchTable
                 MarkdownTable.Figure(result.Column(BatchMetrics.ClientCpu), "0"),
                 MarkdownTable.Figure(result.Column(BatchMetrics.Allocated), "0.0"),
                 MarkdownTable.Figure(result.Column(BatchMetrics.GcPause), "0.0"),
-                MarkdownTable.Figure(result.Column(BatchMetrics.Collections), "0.#"),
-                MarkdownTable.Figure(result.Column(BatchMetrics.Gen1Collections), "0.#"),
-                MarkdownTable.Figure(result.Column(BatchMetrics.Jit), "0.0"),
+                MarkdownTable.Figure(result.Column(BatchMetrics.Collections), "0.##"),
+                MarkdownTable.Figure(result.Column(BatchMetrics.Gen1Collections), "0.##"),
+                MarkdownTable.Figure(result.Column(BatchMetrics.Jit), "0"),
                 MarkdownTable.Figure(result.Column(BatchMetrics.WorkingSet), "0"),
                 MarkdownTable.Figure(result.Column(BatchMetrics.PoolThreads), "0"),
             ]);
