@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Options;
-using ChatBench.Benchmarks.Results.Metrics;
 using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Harness;

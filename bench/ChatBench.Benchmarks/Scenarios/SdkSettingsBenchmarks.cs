@@ -1,10 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Harness;
-using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Results;
-using ChatBench.Benchmarks.Results.Metrics;
-using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Scenarios;
 
