@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ChatBench.Benchmarks.Targets;
@@ -6,8 +5,8 @@ using ChatBench.Benchmarks.Targets;
 namespace ChatBench.Benchmarks.Clients;
 
 /// <summary>
-/// The least a client can do: one shared <see cref="HttpClient"/> posting the OpenAI JSON written with
-/// <see cref="Utf8JsonWriter"/> and reading back only the content, the usage and the finish reason. It is the baseline the SDK and the
+/// The least a client can do: one shared <see cref="HttpClient"/> posting the OpenAI JSON of <see cref="ChatRequestJson"/>
+/// and reading back only the content, the usage and the finish reason. It is the baseline the SDK and the
 /// Microsoft.Extensions.AI abstraction are measured against. <see cref="HttpVersion"/> 2.0 asks for h2c with prior
 /// knowledge (no upgrade, no TLS), which only an HTTP/2-only endpoint answers.
 /// </summary>
@@ -81,34 +80,7 @@ public sealed class RawChatHttpClient : IDisposable
 
     private HttpRequestMessage Request(string prompt, long? seed, bool stream)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("model", model);
-            json.WriteStartArray("messages");
-            json.WriteStartObject();
-            json.WriteString("role", "user");
-            json.WriteString("content", prompt);
-            json.WriteEndObject();
-            json.WriteEndArray();
-            if (seed is { } value)
-            {
-                json.WriteNumber("seed", value);
-            }
-
-            if (stream)
-            {
-                json.WriteBoolean("stream", true);
-                json.WriteStartObject("stream_options");
-                json.WriteBoolean("include_usage", true);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndObject();
-        }
-
-        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
+        var content = new ReadOnlyMemoryContent(ChatRequestJson.Write(model, prompt, seed, stream));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         // Exact: an HTTP/2 request must fail rather than quietly fall back to HTTP/1.1 and measure the wrong protocol.
         return new HttpRequestMessage(HttpMethod.Post, completions)

@@ -23,4 +23,28 @@ public record BatchFigures
 
     /// <summary>The longest thread-pool queue seen during the batch, when the benchmark sampled the pool.</summary>
     public long? PeakPendingWorkItems { get; init; }
+
+    /// <summary>Garbage collections of any generation during the batch, when the benchmark sampled the GC.</summary>
+    public int? Collections { get; init; }
+
+    /// <summary>Of those, collections of generation 1 or 2.</summary>
+    public int? Gen1Collections { get; init; }
+
+    /// <summary>Of those, full (generation 2) collections.</summary>
+    public int? Gen2Collections { get; init; }
+
+    /// <summary>Time the runtime was paused for garbage collection during the batch, in milliseconds.</summary>
+    public double? GcPauseMs { get; init; }
+
+    /// <summary>Managed bytes the process allocated during the batch (every thread, the harness's own records included).</summary>
+    public long? AllocatedBytes { get; init; }
+
+    /// <summary>Methods the JIT compiler compiled during the batch (tier-up recompilations included).</summary>
+    public long? JitMethods { get; init; }
+
+    /// <summary>Time the JIT compiler spent compiling during the batch, all threads, in milliseconds.</summary>
+    public double? JitMs { get; init; }
+
+    /// <summary>The process's working set (resident memory) when the batch ended, in MB.</summary>
+    public double? WorkingSetMb { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed class BatchRecorder
     // Environment.CpuUsage is a cheap system call without allocation, so it can bracket every batch.
     private readonly TimeSpan cpuAtStart = Environment.CpuUsage.TotalTime;
     private ThreadPoolSampler? threadPool;
+    private RuntimeCounters? runtimeAtStart;
 
     internal BatchRecorder(RecordLog log, int invocation, int requests, double maxErrorRate)
     {
@@ -48,6 +49,9 @@ public sealed class BatchRecorder
 
     /// <summary>Records the thread pool's peak size and queue over the rest of the batch.</summary>
     public void SampleThreadPool() => threadPool ??= ThreadPoolSampler.Start();
+
+    /// <summary>Records the batch's collections, GC pauses, allocation and JIT compilation, and the working set at its end.</summary>
+    public void SampleRuntime() => runtimeAtStart ??= RuntimeCounters.Take();
 
     /// <summary>The record of request <paramref name="index"/> so far, for a benchmark that adds to it.</summary>
     public RequestRecord? this[int index] => records[index];
@@ -86,6 +90,7 @@ public sealed class BatchRecorder
     public void Complete(bool failuresAreTheResult)
     {
         var cpuMs = (Environment.CpuUsage.TotalTime - cpuAtStart).TotalMilliseconds;
+        var runtimeAtEnd = runtimeAtStart is null ? (RuntimeCounters?)null : RuntimeCounters.Take();
         threadPool?.Dispose();
         var complete = new RequestRecord[records.Length];
         for (var i = 0; i < records.Length; i++)
@@ -116,6 +121,14 @@ public sealed class BatchRecorder
             ClientCpuMs = cpuMs,
             PeakThreadPoolThreads = threadPool?.PeakThreads,
             PeakPendingWorkItems = threadPool?.PeakPendingWorkItems,
+            Collections = runtimeAtEnd?.Collections - runtimeAtStart?.Collections,
+            Gen1Collections = runtimeAtEnd?.Gen1Collections - runtimeAtStart?.Gen1Collections,
+            Gen2Collections = runtimeAtEnd?.Gen2Collections - runtimeAtStart?.Gen2Collections,
+            GcPauseMs = (runtimeAtEnd?.Paused - runtimeAtStart?.Paused)?.TotalMilliseconds,
+            AllocatedBytes = runtimeAtEnd?.Allocated - runtimeAtStart?.Allocated,
+            JitMethods = runtimeAtEnd?.JitMethods - runtimeAtStart?.JitMethods,
+            JitMs = (runtimeAtEnd?.JitTime - runtimeAtStart?.JitTime)?.TotalMilliseconds,
+            WorkingSetMb = runtimeAtEnd is null ? null : Environment.WorkingSet / (1024.0 * 1024.0),
             OpenLoop = OpenLoop,
             Conversation = Conversation,
         });

@@ -35,4 +35,7 @@ public enum ChartKind
 
     /// <summary>A sweep over concurrent users: the share of turns within the SLO and TTFT p99 against the users, the highest number within the SLO marked.</summary>
     ConcurrentUsers,
+
+    /// <summary>Per stack, CPU per request against the batch size (log scale), with each batch's efficiency on the right axis.</summary>
+    CostByBatch,
 }

@@ -32,4 +32,7 @@ public enum TableKind
 
     /// <summary>A sweep over concurrent users: per number of users, turns, share within the SLO, latency percentiles, cache hits.</summary>
     ConcurrentUsers,
+
+    /// <summary>Per stack and batch size: time, efficiency, and the client's CPU, allocation, collections, GC pauses, working set and pool threads.</summary>
+    CostByBatch,
 }

@@ -59,6 +59,46 @@ public sealed class ClientMetricsRecordTests
     }
 
     [Fact]
+    public void A_batch_records_its_collections_allocation_jit_and_working_set_when_asked_and_nothing_otherwise()
+    {
+        var directory = Directory.CreateTempSubdirectory("chatbench-gc-metrics-").FullName;
+        try
+        {
+            var log = new RecordLog(directory, "gc");
+            var sampled = log.Begin(1);
+            sampled.SampleRuntime();
+
+            // 8 MB allocated and two forced collections, one of them full: the batch must count at least those.
+            var kept = Enumerable.Range(0, 8).Select(_ => new byte[1024 * 1024]).ToList();
+            GC.Collect(0);
+            GC.Collect(2);
+            sampled.Add(Answered(sampled, kept.Count));
+            sampled.Complete();
+            var plain = log.Begin(1);
+            plain.Add(Answered(plain, 1));
+            plain.Complete();
+            log.Flush();
+
+            var invocations = RecordLog.Read(directory, "gc");
+            var gc = invocations[0];
+            Assert.True(gc.Collections >= 2, $"collections {gc.Collections}");
+            Assert.True(gc.Gen2Collections >= 1, $"gen2 {gc.Gen2Collections}");
+            Assert.True(gc.Gen1Collections >= gc.Gen2Collections);
+            Assert.True(gc.AllocatedBytes >= 8 * 1024 * 1024, $"allocated {gc.AllocatedBytes}");
+            Assert.True(gc.GcPauseMs > 0);
+            Assert.True(gc.WorkingSetMb > 8);
+            Assert.True(gc.JitMethods >= 0 && gc.JitMs >= 0);
+            Assert.Null(invocations[1].Collections);
+            Assert.Null(invocations[1].WorkingSetMb);
+            Assert.Null(invocations[1].JitMs);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_sampler_sees_the_queue_grow_when_blocking_work_floods_the_pool()
     {
         using var sampler = ThreadPoolSampler.Start();
@@ -80,4 +120,7 @@ public sealed class ClientMetricsRecordTests
         Assert.True(sampler.PeakPendingWorkItems >= 10, $"peak queue {sampler.PeakPendingWorkItems}");
         Assert.True(sampler.PeakThreads >= 1);
     }
+
+    private static RequestRecord Answered(BatchRecorder batch, int check) =>
+        new() { Index = 0, PromptClass = "short", StartMs = 0, EndMs = batch.Now(), Outcome = check > 0 ? RequestOutcome.Answered : RequestOutcome.NotCompleted };
 }

@@ -2,10 +2,12 @@ using System.Text;
 using ChatBench.Benchmarks.Calls;
 using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Options;
+using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Benchmarks.Workloads;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Outcomes;
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 
@@ -48,6 +50,40 @@ public sealed class ClientStackTests : IDisposable
 
         Assert.Equal(plan.Content, content);
         Assert.Equal(plan.CompletionTokens, outputTokens);
+    }
+
+    public static TheoryData<string> CatalogStacks() => [.. ClientStackCatalog.Names];
+
+    [Theory]
+    [MemberData(nameof(CatalogStacks))]
+    public async Task Each_named_stack_records_the_planned_answer_and_usage(string name)
+    {
+        var target = Target(stub);
+        var prompt = PlannedPrompt.For([new ChatPrompt(DefaultPromptRules.LongQuestion, Seed)], target.GroundTruth)[0];
+        var records = Directory.CreateTempSubdirectory("chatbench-stacks-").FullName;
+        try
+        {
+            using var stack = ClientStackCatalog.Open(name, target);
+            var batch = new RecordLog(records, name).Begin(1);
+
+            await stack.Call.SendAsync(prompt, batch);
+
+            var record = Assert.Single(batch.Snapshot());
+            Assert.Equal(RequestOutcome.Answered, record.Outcome);
+            Assert.Equal(stub.Expect(DefaultPromptRules.LongQuestion, requestSeed: Seed).CompletionTokens, record.OutputTokens);
+        }
+        finally
+        {
+            Directory.Delete(records, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_stack_name_is_refused_with_the_names_there_are()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ClientStackCatalog.Open("sdk-fast", Target(stub)));
+
+        Assert.Contains("sdk-tuned", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using ChatBench.Benchmarks.Reports;
 using ChatBench.Benchmarks.Results;
+using ChatBench.Benchmarks.Results.Metrics;
 
 namespace ChatBench.Tests.Bench;
 
@@ -11,6 +12,7 @@ public sealed class CostSectionTests
 {
     private static readonly SummaryPlacement RateLimits = SectionResults.Placement(7, "Rate limits", TableKind.RateLimits, ChartKind.RateLimits);
     private static readonly SummaryPlacement ClientStacks = SectionResults.Placement(8, "Client stacks", TableKind.ClientStacks, ChartKind.ClientStacks);
+    private static readonly SummaryPlacement CostByBatch = SectionResults.Placement(12, "Cost by batch size", TableKind.CostByBatch, ChartKind.CostByBatch) with { XParameter = "Requests" };
 
     [Fact]
     public void The_rate_limit_section_shows_attempts_429s_and_lost_requests_per_policy_and_draws_them()
@@ -48,6 +50,21 @@ public sealed class CostSectionTests
     }
 
     [Fact]
+    public void The_cost_by_batch_section_shows_each_stacks_costs_per_request_by_size_and_draws_them()
+    {
+        using var results = new ResultsFixture();
+        results.Write("BatchCostBenchmarks", CostByBatch, [Sized("RawHttpClient", 100, 250, 1200), Sized("RawHttpClient", 10_000, 1500, 150), Sized("SdkAsItComes", 100, 252, 1300)]);
+
+        var outcome = SummaryPage.Write(results.Directory);
+
+        var page = File.ReadAllText(outcome.Page);
+        Assert.Contains("| Stack | Requests | Mean (ms) | Ideal (ms) | Efficiency | CPU/req (µs) | Alloc/req (KB) | GC pause/req (µs) | GCs/batch | Gen1+ GCs/batch | JIT methods/batch | Working set (MB) | Pool threads (peak) |", page, StringComparison.Ordinal);
+        Assert.Contains("| RawHttpClient | 100 | 250.0 | 241.0 | 0.96 | 1200 | 4.1 | 2.5 | 3 | 1 | 4 | 180 | 6 |", page, StringComparison.Ordinal);
+        Assert.Contains("| RawHttpClient | 10000 | 1500.0 | 241.0 | 0.16 | 150 | 4.1 | 2.5 | 3 | 1 | 4 | 180 | 6 |", page, StringComparison.Ordinal);
+        Assert.Contains(outcome.Charts, c => c.EndsWith("BatchCostBenchmarks-cost.png", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_cost_chart_without_its_data_says_why_instead_of_drawing()
     {
         using var results = new ResultsFixture();
@@ -76,4 +93,16 @@ public sealed class CostSectionTests
         Assert.Contains(row, page, StringComparison.Ordinal);
         Assert.DoesNotContain("| Speed-up |", page, StringComparison.Ordinal);
     }
+
+    private static CaseResult Sized(string method, int requests, double mean, double cpuUs) =>
+        SectionResults.WithColumns(
+            ResultsFixture.Case(method, mean, 241, baseline: method == "RawHttpClient", ("Requests", requests)),
+            (BatchMetrics.ClientCpu, cpuUs),
+            (BatchMetrics.Allocated, 4.1),
+            (BatchMetrics.GcPause, 2.5),
+            (BatchMetrics.Collections, 3),
+            (BatchMetrics.Gen1Collections, 1),
+            (BatchMetrics.Jit, 4),
+            (BatchMetrics.WorkingSet, 180),
+            (BatchMetrics.PoolThreads, 6));
 }

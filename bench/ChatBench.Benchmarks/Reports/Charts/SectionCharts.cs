@@ -15,6 +15,7 @@ public static class SectionCharts
         ChartKind.SendLag => [new SendLagChart()],
         ChartKind.RateLimits => [new RateLimitChart()],
         ChartKind.ClientStacks => [new ClientStackChart()],
+        ChartKind.CostByBatch => [new CostByBatchChart()],
         ChartKind.TurnLatency => [new TurnLatencyChart()],
         ChartKind.ConcurrentUsers => [new ConcurrentUsersChart()],
         _ => [],

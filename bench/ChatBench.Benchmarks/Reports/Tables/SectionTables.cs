@@ -13,6 +13,7 @@ public static class SectionTables
         TableKind.Overhead => OverheadTable.Render(results),
         TableKind.RateLimits => RateLimitTable.Render(results),
         TableKind.ClientStacks => ClientStackTable.Render(results),
+        TableKind.CostByBatch => CostByBatchTable.Render(results),
         TableKind.Turns => TurnTable.Render(results),
         TableKind.ConcurrentUsers => ConcurrentUsersTable.Render(results),
         _ => SpeedupTable.Render(results),

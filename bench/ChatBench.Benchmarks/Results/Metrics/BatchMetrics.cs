@@ -11,6 +11,11 @@ public static class BatchMetrics
     public const string PoolThreads = "Pool threads (peak)";
     public const string PoolQueue = "Pool queue (peak)";
     public const string Allocated = "Alloc/req [KB]";
+    public const string Collections = "GCs/batch";
+    public const string Gen1Collections = "Gen1+ GCs/batch";
+    public const string GcPause = "GC pause/req [us]";
+    public const string WorkingSet = "Working set [MB]";
+    public const string Jit = "JIT methods/batch";
     public const string Attempts = "Attempts";
     public const string RateLimited = "429s";
     public const string Failed = "Failed";
@@ -35,6 +40,18 @@ public static class BatchMetrics
             c => c.MedianPerInvocation(i => i.PeakThreadPoolThreads)),
         new(PoolQueue, "The longest thread-pool queue (work items waiting for a thread) seen during a batch (sampled every 10 ms), median of the measured iterations", "0", 13, MetricAudience.ClientStack,
             c => c.MedianPerInvocation(i => i.PeakPendingWorkItems)),
+        // Means, not medians: a collection every third batch has a median of none.
+        new(Collections, "Garbage collections of any generation during a batch, mean of the measured iterations", "0.##", 15, MetricAudience.ClientStack,
+            c => Mean(c.Invocations.Select(i => i.Collections).OfType<int>().Select(n => (double)n))),
+        new(Gen1Collections, "Of those, collections of generation 1 or 2 (which also walk the objects gen 0 promoted), mean of the measured iterations", "0.##", 16, MetricAudience.ClientStack,
+            c => Mean(c.Invocations.Select(i => i.Gen1Collections).OfType<int>().Select(n => (double)n))),
+        new(GcPause, "Time the runtime was paused for garbage collection during a batch, divided by its requests, in microseconds, mean of the measured iterations", "0.0", 17, MetricAudience.ClientStack,
+            c => Mean(c.Invocations.Where(i => i.GcPauseMs is not null && i.Requests.Count > 0).Select(i => i.GcPauseMs!.Value * 1000 / i.Requests.Count))),
+        new(WorkingSet, "The benchmark process's working set (resident memory) when a batch ended, in MB, median of the measured iterations", "0", 18, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.WorkingSetMb)),
+        // The count, not the JIT's time: that is wall time inside the compiler, which a loaded machine stretches many times.
+        new(Jit, "Methods the JIT compiler compiled during a batch (tier-up recompilations of hot code included), median of the measured iterations: near 0 once the client's code is compiled", "0", 19, MetricAudience.ClientStack,
+            c => c.MedianPerInvocation(i => i.JitMethods)),
         new(Allocated, "Allocated (MemoryDiagnoser, managed bytes per batch) divided by the batch's requests, in KB (1 KB = 1024 B)", "0.0", 14, MetricAudience.AnyValue,
             c => c.AllocatedBytesPerInvocation is { } bytes && c.Invocations.Select(i => i.Requests.Count).FirstOrDefault() is > 0 and var requests ? bytes / 1024.0 / requests : null),
 
