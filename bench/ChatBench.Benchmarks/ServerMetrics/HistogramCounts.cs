@@ -37,7 +37,9 @@ public sealed record HistogramCounts(IReadOnlyList<HistogramBucket> Buckets, dou
     /// <summary>
     /// The <paramref name="q"/>-quantile as Prometheus' <c>histogram_quantile</c> computes it: the bucket holding rank
     /// q x count, linear interpolation within it from the bucket below's bound (0 for the first bucket); a rank in the
-    /// <c>+Inf</c> bucket gives the highest finite bound. Null without observations or without a finite bucket.
+    /// <c>+Inf</c> bucket gives the highest finite bound. Null without observations or without a finite bucket. One
+    /// exception: observations that sum to 0 were all 0 (latencies are never negative), so every quantile is 0, where
+    /// interpolation would put half of them at half the first bucket's bound.
     /// </summary>
     public double? Quantile(double q)
     {
@@ -46,6 +48,11 @@ public sealed record HistogramCounts(IReadOnlyList<HistogramBucket> Buckets, dou
         if (Count <= 0 || Buckets.Count == 0)
         {
             return null;
+        }
+
+        if (Sum == 0 && Buckets[0].UpperBound > 0 && Buckets[0].Count >= Count)
+        {
+            return 0;
         }
 
         // Like Prometheus, counts that fall from one bucket to the next (a scrape taken mid-update) are raised to monotonic.

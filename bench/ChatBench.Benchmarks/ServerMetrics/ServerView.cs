@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ChatBench.Benchmarks.Records;
 
 namespace ChatBench.Benchmarks.ServerMetrics;
@@ -25,6 +26,7 @@ public sealed record ServerView
 
     public ServerLatency? Ttft { get; init; }
 
+    [JsonPropertyName("e2e")]
     public ServerLatency? E2E { get; init; }
 
     public ServerLatency? QueueTime { get; init; }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 namespace ChatBench.Benchmarks.ServerMetrics;
 
 /// <summary>
@@ -24,6 +25,7 @@ public sealed record ServerWindow
 
     public HistogramCounts? Ttft { get; init; }
 
+    [JsonPropertyName("e2e")]
     public HistogramCounts? E2E { get; init; }
 
     public HistogramCounts? QueueTime { get; init; }

@@ -25,7 +25,8 @@ public static class ServerViewTable
 
         var table = new MarkdownTable(
             "case", "Requests client / server", "TTFT p50 client / server (ms)", "added", "TTFT p99 client / server (ms)", "added",
-            "E2E p50 client / server (ms)", "added", "Peak running / waiting");
+            "TTFT mean client / server (ms)", "added", "E2E p50 client / server (ms)", "E2E mean client / server (ms)", "added",
+            "Peak running / waiting");
         foreach (var (file, result, server) in cases)
         {
             var client = result.Latency;
@@ -36,8 +37,11 @@ public static class ServerViewTable
                 Added(client?.Ttft?.P50, server.Ttft?.P50),
                 Pair(client?.Ttft?.P99, server.Ttft?.P99),
                 Added(client?.Ttft?.P99, server.Ttft?.P99),
+                Pair(client?.Ttft?.Mean, server.Ttft?.Mean),
+                Added(client?.Ttft?.Mean, server.Ttft?.Mean),
                 Pair(client?.E2E?.P50, server.E2E?.P50),
-                Added(client?.E2E?.P50, server.E2E?.P50),
+                Pair(client?.E2E?.Mean, server.E2E?.Mean),
+                Added(client?.E2E?.Mean, server.E2E?.Mean),
                 server.PeakRunning is null ? "-" : $"{MarkdownTable.Figure(server.PeakRunning, "0")} / {MarkdownTable.Figure(server.PeakWaiting, "0")}");
         }
 
@@ -47,7 +51,8 @@ public static class ServerViewTable
         page.Append("requests finished, and its time to first token and end-to-end latency from the increase of its histograms. Client\n");
         page.Append("figures are the harness's, over the same iterations' successful requests; \"added\" is client minus server: the network,\n");
         page.Append("the client's HTTP stack and the SDK. Server percentiles are interpolated within the server's histogram buckets, as\n");
-        page.Append("Prometheus' `histogram_quantile` does, so they are only as fine as its buckets; the mean is exact.\n\n");
+        page.Append("Prometheus' `histogram_quantile` does, so they are only as fine as its buckets (vLLM's TTFT buckets are 20 ms wide\n");
+        page.Append("between 20 and 100 ms, its E2E buckets start at 300 ms); the means are exact, so their difference is the one to read.\n\n");
         page.Append(table);
         var partial = cases.Where(c => c.Server.Iterations != c.Case.Iterations.Count).Select(c => $"{c.File.Benchmark.Name}: {c.Case.Label}").ToList();
         if (partial.Count > 0)

@@ -30,6 +30,15 @@ public sealed class HistogramQuantileTests
     }
 
     [Fact]
+    public void Observations_that_sum_to_zero_were_all_zero()
+    {
+        // vLLM's queue-time buckets start at 0.3 s: interpolation would put the median of six zero waits at 0.15 s.
+        var zeros = new HistogramCounts([new(0.3, 6), new(0.5, 6)], 6, 0);
+
+        Assert.Equal((0.0, 0.0), (zeros.Quantile(0.5), zeros.Quantile(0.99)));
+    }
+
+    [Fact]
     public void No_observations_give_no_quantile()
     {
         Assert.Null((Ten with { Buckets = [new(0.1, 0), new(0.2, 0)], Count = 0 }).Quantile(0.5));
