@@ -48,7 +48,7 @@ public sealed class ServerMetricsScraper : IDisposable
     /// <exception cref="ServerMetricsUnavailableException">The target serves no metrics this harness reads, with the reason.</exception>
     public async Task<ServerSnapshot> ScrapeAsync(CancellationToken cancellation = default)
     {
-        var exposition = await FetchAsync(cancellation);
+        var exposition = await FetchAsync(null, cancellation);
         var names = ServerMetricNames.Of(exposition) ?? throw new ServerMetricsUnavailableException($"{Url} has no vLLM or SGLang time-to-first-token histogram");
         try
         {
@@ -58,6 +58,18 @@ public sealed class ServerMetricsScraper : IDisposable
         {
             throw new ServerMetricsUnavailableException($"{Url}: {e.Message}", e);
         }
+    }
+
+    /// <summary>
+    /// The server's running and waiting requests, read from its <paramref name="names"/> alone: the rest of the
+    /// exposition (hundreds of histogram lines) is not parsed, so a scrape every second stays cheap.
+    /// </summary>
+    /// <exception cref="ServerMetricsUnavailableException">The target did not answer with Prometheus text.</exception>
+    public async Task<(double Running, double Waiting)> ScrapeLoadAsync(ServerMetricNames names, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var exposition = await FetchAsync(new HashSet<string>(StringComparer.Ordinal) { names.Running, names.Waiting }, cancellation);
+        return (exposition.Sum(names.Running) ?? 0, exposition.Sum(names.Waiting) ?? 0);
     }
 
     /// <summary>The scrape, or the one-line reason the target's metrics cannot be read.</summary>
@@ -75,7 +87,7 @@ public sealed class ServerMetricsScraper : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private async Task<PrometheusExposition> FetchAsync(CancellationToken cancellation)
+    private async Task<PrometheusExposition> FetchAsync(IReadOnlySet<string>? series, CancellationToken cancellation)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Url);
         if (SameOrigin(request.RequestUri!, target))
@@ -91,7 +103,7 @@ public sealed class ServerMetricsScraper : IDisposable
                 throw new ServerMetricsUnavailableException($"{Url} answered {(int)response.StatusCode}");
             }
 
-            return PrometheusText.Parse(await response.Content.ReadAsStringAsync(cancellation));
+            return PrometheusText.Parse(await response.Content.ReadAsStringAsync(cancellation), series);
         }
         catch (FormatException e)
         {

@@ -20,7 +20,7 @@ public sealed class ServerWindowRecorder : IDisposable
     {
         this.scraper = scraper;
         last = first;
-        sampler = sampleLoad ? new ServerLoadSampler(scraper) : null;
+        sampler = sampleLoad ? new ServerLoadSampler(scraper, first.Names) : null;
     }
 
     /// <summary>Starts recording from a first scrape, or returns null when the target serves no metrics the harness reads.</summary>

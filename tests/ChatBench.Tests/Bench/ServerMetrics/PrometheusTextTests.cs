@@ -24,6 +24,15 @@ public sealed class PrometheusTextTests
     }
 
     [Fact]
+    public void Asked_for_some_series_only_their_samples_are_read()
+    {
+        var metrics = PrometheusText.Parse(VllmMetricsFixture.Busy, new HashSet<string> { "vllm:num_requests_running", "vllm:num_requests_waiting" });
+
+        Assert.Equal(["vllm:num_requests_running", "vllm:num_requests_waiting"], metrics.Samples.Select(s => s.Name));
+        Assert.Equal((7.0, 3.0), (metrics.Sum("vllm:num_requests_running")!.Value, metrics.Sum("vllm:num_requests_waiting")!.Value));
+    }
+
+    [Fact]
     public void Label_values_unescape_backslash_quote_and_newline()
     {
         var metrics = PrometheusText.Parse("a_metric{path=\"C:\\\\dir\",quote=\"say \\\"hi\\\"\",lines=\"one\\ntwo\",} 1\n");
