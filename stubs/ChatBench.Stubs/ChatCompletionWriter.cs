@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Latency.Recorded;
+using ChatBench.Stubs.Metrics;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -13,21 +14,25 @@ namespace ChatBench.Stubs;
 /// Writes a planned answer on schedule: the whole completion when it is due, or the stream token by token. Writes go
 /// straight to the response pipe, so this is the part of the stub that costs CPU per request; keep it lean.
 /// </summary>
-internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics statistics)
+internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics statistics, StubMetrics? metrics)
 {
     private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
-    /// Answers <paramref name="request"/> with <paramref name="plan"/>, timed from <paramref name="start"/>; with
+    /// Answers <paramref name="request"/> with <paramref name="plan"/>, timed from <paramref name="start"/> (the stub took
+    /// it at <paramref name="arrival"/>: earlier when it queued for capacity); with
     /// <paramref name="reportTiming"/>, tells the client how late the stub was (see <see cref="StubTiming"/>).
     /// </summary>
-    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long start, bool reportTiming)
+    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long arrival, long start, bool reportTiming)
     {
         var identity = new CompletionIdentity(request.Model);
         StubPlanHeaders.Write(context.Response, request, plan);
         if (request.Stream)
         {
-            await StreamAsync(context, request, plan, identity, start, reportTiming);
+            if (await StreamAsync(context, request, plan, identity, start, reportTiming))
+            {
+                metrics?.For(request.Model).Succeeded(request.PromptTokens, plan, arrival, start);
+            }
         }
         else
         {
@@ -36,6 +41,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
             ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens, plan.CachedTokens);
             await WaitUntilAsync(start, plan.Total, context.RequestAborted);
             await WriteCompletionAsync(context, buffer, plan, reportTiming ? start : null);
+            metrics?.For(request.Model).Succeeded(request.PromptTokens, plan, arrival, start);
         }
     }
 
@@ -55,7 +61,8 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         statistics.Succeeded1();
     }
 
-    private async Task StreamAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long start, bool reportTiming)
+    /// <summary>Streams the plan; false when the stream was cut instead of finished.</summary>
+    private async Task<bool> StreamAsync(HttpContext context, ChatRequest request, ResponsePlan plan, CompletionIdentity identity, long start, bool reportTiming)
     {
         var aborted = context.RequestAborted;
         var response = context.Response;
@@ -93,7 +100,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
             if (events >= cutAfter)
             {
                 await CutAsync(context, pipe);
-                return;
+                return false;
             }
 
             if (reportTiming)
@@ -113,7 +120,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         if (events >= cutAfter)
         {
             await CutAsync(context, pipe);
-            return;
+            return false;
         }
 
         pipe.Write(prefix);
@@ -132,6 +139,7 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
         pipe.Write(StreamEvents.Done);
         await pipe.FlushAsync(aborted);
         statistics.Succeeded1();
+        return true;
     }
 
     private async Task CutAsync(HttpContext context, PipeWriter pipe)

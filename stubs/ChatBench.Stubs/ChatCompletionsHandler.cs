@@ -3,6 +3,7 @@ using ChatBench.Stubs.Caching;
 using ChatBench.Stubs.Capacity;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Metrics;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -25,10 +26,13 @@ internal sealed class ChatCompletionsHandler
     private readonly PlannedAnswer answer;
     private readonly PrefixCache? cache;
     private readonly int contextWindow;
+    private readonly StubMetrics? metrics;
+    private readonly SeedlessDraws seedless = new();
     private long arrivals;
 
-    public ChatCompletionsHandler(StubOptions options, StubStatistics statistics)
+    public ChatCompletionsHandler(StubOptions options, StubStatistics statistics, StubMetrics? metrics)
     {
+        this.metrics = metrics;
         profile = options.Profile;
         var faults = options.Faults;
         apiKey = faults.ApiKey;
@@ -39,8 +43,8 @@ internal sealed class ChatCompletionsHandler
         this.faults = new InjectedFaults(faults, profile.Seed, statistics);
         cache = options.PrefixCache.Enabled ? new PrefixCache(options.PrefixCache) : null;
         contextWindow = options.ContextWindow;
-        var gate = options.Capacity is { } capacity ? new CapacityGate(capacity, profile.TimeScale) : null;
-        answer = new PlannedAnswer(new ChatCompletionWriter(faults, statistics), gate, errors, statistics);
+        var gate = options.Capacity is { } capacity ? new CapacityGate(capacity, profile.TimeScale, metrics) : null;
+        answer = new PlannedAnswer(new ChatCompletionWriter(faults, statistics, metrics), gate, errors, statistics);
     }
 
     public RequestBodyLimit BodyLimit { get; }
@@ -91,6 +95,8 @@ internal sealed class ChatCompletionsHandler
             }
 
             var inFlight = statistics.Enter();
+            var series = metrics?.For(request.Model);
+            series?.Entered();
             try
             {
                 if (faults.Refusal(arrival, inFlight) is { } refusal)
@@ -102,11 +108,18 @@ internal sealed class ChatCompletionsHandler
                 await faults.StallAsync(aborted);
                 var cached = cache?.Admit(request.PromptBlocks.Span, request.PromptTokens) ?? 0;
                 statistics.Prompted(request.PromptTokens, cached);
-                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, request.Seed, request.PromptTokens, cached);
+                if (cache is not null)
+                {
+                    series?.Looked(request.PromptTokens, cached);
+                }
+
+                var requestSeed = request.Seed ?? seedless.Next(request.LastUserMessage);
+                var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, requestSeed, request.PromptTokens, cached);
                 await answer.SendAsync(context, request, plan, start);
             }
             finally
             {
+                series?.Left();
                 statistics.Leave();
             }
         }

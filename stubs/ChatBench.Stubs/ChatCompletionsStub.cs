@@ -1,5 +1,6 @@
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -55,7 +56,8 @@ public sealed class ChatCompletionsStub : IDisposable
         }
 
         Options = options;
-        var handler = new ChatCompletionsHandler(options, Statistics);
+        var metrics = options.Metrics ? new StubMetrics(options.Models, Statistics) : null;
+        var handler = new ChatCompletionsHandler(options, Statistics, metrics);
         var settings = new WireMockServerSettings
         {
             // WireMock.Net makes a "grpc://" URL a Kestrel endpoint with HttpProtocols.Http2 and no TLS: the only way
@@ -72,7 +74,12 @@ public sealed class ChatCompletionsStub : IDisposable
         };
         settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
         {
-            if (!HttpMethods.IsPost(context.Request.Method) || !IsChatRoute(context.Request.Path))
+            if (metrics is not null && StubMetrics.IsScrape(context.Request))
+            {
+                // Served here under either pipeline: a scrape never goes through WireMock's matching or request log.
+                await metrics.WriteAsync(context);
+            }
+            else if (!HttpMethods.IsPost(context.Request.Method) || !IsChatRoute(context.Request.Path))
             {
                 await next(context);
             }

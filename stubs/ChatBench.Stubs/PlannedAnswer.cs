@@ -18,8 +18,8 @@ internal sealed class PlannedAnswer(ChatCompletionWriter writer, CapacityGate? c
         plan.Fault is { } fault ? ReplayFaultAsync(context, request, plan, fault, start) : AnswerAsync(context, request, plan, start);
 
     private Task AnswerAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long start) => capacityGate is null
-        ? writer.WriteAsync(context, request, plan, start, context.Request.Headers.ContainsKey(StubTiming.RequestHeader))
-        : capacityGate.ServeAsync(context, request, plan, writer);
+        ? writer.WriteAsync(context, request, plan, start, start, context.Request.Headers.ContainsKey(StubTiming.RequestHeader))
+        : capacityGate.ServeAsync(context, request, plan, writer, start);
 
     private async Task ReplayFaultAsync(HttpContext context, ChatRequest request, ResponsePlan plan, ReplayedFault fault, long start)
     {

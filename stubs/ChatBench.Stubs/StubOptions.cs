@@ -55,6 +55,12 @@ public sealed record StubOptions
     /// </summary>
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
 
+    /// <summary>
+    /// Serve <c>GET /metrics</c>: vLLM's metrics in Prometheus text format (on by default; off saves the few adds each
+    /// request records).
+    /// </summary>
+    public bool Metrics { get; init; } = true;
+
     /// <summary>How many WireMock request-log entries to keep (for the non-chat routes); bounded so memory stays flat.</summary>
     public int MaxRequestLogCount { get; init; } = 100;
 }

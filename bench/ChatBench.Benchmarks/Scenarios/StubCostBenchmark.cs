@@ -59,6 +59,9 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
     /// <summary>How the stub process takes chat requests: its fast path or WireMock.Net's mapping pipeline.</summary>
     protected abstract StubPipeline Pipeline { get; }
 
+    /// <summary>Whether the stub process records and serves its <c>/metrics</c> (on, as the stub program starts by default).</summary>
+    protected virtual bool ServesMetrics => true;
+
     [Benchmark]
     [IdealSchedule(ScheduleKind.Unbounded)]
     public Task Completions1000() => RunAsync(completions, (p, b) => BatchStrategies.WhenAllAsync(completion, p, b));
@@ -70,7 +73,7 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
     protected override void Setup()
     {
         var seed = Target.GroundTruth?.Seed ?? 1;
-        server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, seed), Pipeline = Pipeline }));
+        server = StubProcess.Start(new StubLaunch(new StubOptions { Profile = BenchTarget.StubProfile(TimeScale, seed), Pipeline = Pipeline, Metrics = ServesMetrics }));
         var profile = LatencyProfile.Default with { TimeScale = TimeScale, Seed = seed };
         raw = new RawChatHttpClient(BenchTarget.ForStub(server.BaseUri, Target.Model, profile), timeout: TimeSpan.FromMinutes(2));
         completion = new RawChatCall(raw);

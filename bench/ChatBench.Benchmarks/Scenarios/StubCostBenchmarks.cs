@@ -18,5 +18,11 @@ namespace ChatBench.Benchmarks.Scenarios;
 [StubOnly("measures the cost of its own local stub processes")]
 public class StubCostBenchmarks : StubCostBenchmark
 {
+    /// <summary>The stub with its <c>/metrics</c> recording on and off: what vLLM's metrics cost a request.</summary>
+    [Params(true, false)]
+    public bool Metrics { get; set; } = true;
+
     protected override StubPipeline Pipeline => StubPipeline.FastPath;
+
+    protected override bool ServesMetrics => Metrics;
 }

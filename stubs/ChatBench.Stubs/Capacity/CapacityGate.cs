@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChatBench.Stubs.Latency;
+using ChatBench.Stubs.Metrics;
 using ChatBench.Stubs.Protocol;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +12,7 @@ namespace ChatBench.Stubs.Capacity;
 /// response says what the stub knows (headers in milliseconds), so a client under load can still measure its own
 /// error: the queue wait, the planned time to first token and the planned service time, both from admission.
 /// </summary>
-internal sealed class CapacityGate(CapacityModel model, double timeScale)
+internal sealed class CapacityGate(CapacityModel model, double timeScale, StubMetrics? metrics)
 {
     public const string QueueHeader = "x-stub-queue-ms";
     public const string TtftHeader = "x-stub-ttft-ms";
@@ -19,10 +20,21 @@ internal sealed class CapacityGate(CapacityModel model, double timeScale)
 
     private readonly SlotQueue slots = new(model.Slots);
 
-    public async Task ServeAsync(HttpContext context, ChatRequest request, ResponsePlan plan, ChatCompletionWriter writer)
+    public async Task ServeAsync(HttpContext context, ChatRequest request, ResponsePlan plan, ChatCompletionWriter writer, long arrival)
     {
         var queued = Stopwatch.GetTimestamp();
-        var active = await slots.EnterAsync(context.RequestAborted);
+        var series = metrics?.For(request.Model);
+        series?.Queued();
+        int active;
+        try
+        {
+            active = await slots.EnterAsync(context.RequestAborted);
+        }
+        finally
+        {
+            series?.Admitted();
+        }
+
         try
         {
             var admitted = Stopwatch.GetTimestamp();
@@ -31,7 +43,7 @@ internal sealed class CapacityGate(CapacityModel model, double timeScale)
             headers[QueueHeader] = Milliseconds(Stopwatch.GetElapsedTime(queued, admitted));
             headers[TtftHeader] = Milliseconds(served.TimeToFirstToken);
             headers[ServiceHeader] = Milliseconds(served.Total);
-            await writer.WriteAsync(context, request, served, admitted, context.Request.Headers.ContainsKey(StubTiming.RequestHeader));
+            await writer.WriteAsync(context, request, served, arrival, admitted, context.Request.Headers.ContainsKey(StubTiming.RequestHeader));
         }
         finally
         {

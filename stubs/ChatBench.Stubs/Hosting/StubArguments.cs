@@ -56,6 +56,11 @@ public static class StubArguments
             Add(Declared.CacheTtlMs, Milliseconds(ttl));
         }
 
+        if (!options.Metrics)
+        {
+            arguments.Add(Declared.NoMetrics.Name);
+        }
+
         Add(Declared.Pipeline, options.Pipeline == StubPipeline.WireMockMapping ? StubCommandLineOptions.WireMockPipeline : StubCommandLineOptions.FastPipeline);
         Add(Declared.Protocol, options.Http2Only ? StubCommandLineOptions.H2cProtocol : StubCommandLineOptions.Http1Protocol);
         Add(Declared.ErrorRate, Number(faults.ErrorRate));

@@ -94,6 +94,7 @@ public sealed class StubCommandLine
                 CapacityTokens = result.GetValue(options.CacheTokens),
                 TimeToLive = result.GetValue(options.CacheTtlMs) is { } ttl ? TimeSpan.FromMilliseconds(ttl) : null,
             },
+            Metrics = !result.GetValue(options.NoMetrics),
             Pipeline = result.GetValue(options.Pipeline) == StubCommandLineOptions.WireMockPipeline ? StubPipeline.WireMockMapping : StubPipeline.FastPath,
             Http2Only = result.GetValue(options.Protocol) == StubCommandLineOptions.H2cProtocol,
         };

@@ -118,6 +118,8 @@ internal sealed class StubCommandLineOptions
 
     public Option<bool> NoCache { get; } = new("--no-cache") { Description = "turn the prompt prefix cache off: every prompt is prefilled whole, cached_tokens stays 0" };
 
+    public Option<bool> NoMetrics { get; } = new("--no-metrics") { Description = "do not serve GET /metrics (vLLM's metrics in Prometheus text format)" };
+
     public Option<int> CacheTokens { get; } = Ranged("--cache-tokens", "N", "prefix cache capacity in tokens, least recently used blocks evicted first", PrefixCacheOptions.DefaultCapacityTokens, PrefixCache.BlockTokens, int.MaxValue);
 
     public Option<double?> CacheTtlMs { get; } = Checked(
@@ -127,7 +129,7 @@ internal sealed class StubCommandLineOptions
 
     /// <summary>In the order <c>--help</c> lists them.</summary>
     public IEnumerable<Option> All =>
-        [Port, Host, TimeScale, Seed, TtftMs, TokenMs, Jitter, ShortPromptChars, Models, ApiKey, MaxConcurrency, RetryAfterMs, ErrorRate, StallMs, CutAfter, MaxBodyBytes, Slots, PrefillMs, DecodeSlowdown, Pipeline, Protocol, LengthJitter, TtftPerTokenMs, ContextWindow, NoCache, CacheTokens, CacheTtlMs, ProfileFile, ReplayErrors];
+        [Port, Host, TimeScale, Seed, TtftMs, TokenMs, Jitter, ShortPromptChars, Models, ApiKey, MaxConcurrency, RetryAfterMs, ErrorRate, StallMs, CutAfter, MaxBodyBytes, Slots, PrefillMs, DecodeSlowdown, Pipeline, Protocol, LengthJitter, TtftPerTokenMs, ContextWindow, NoCache, CacheTokens, CacheTtlMs, NoMetrics, ProfileFile, ReplayErrors];
 
     public static string[] SplitModels(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -4,7 +4,8 @@ namespace ChatBench.Stubs.Latency;
 
 /// <summary>
 /// Uniform draws that depend only on (seed, prompt, request seed), never on arrival order, so a client can predict
-/// the latency the stub will simulate for a request, and a run can be repeated exactly.
+/// the latency the stub will simulate for a request, and a run can be repeated exactly. (A request without a seed gets
+/// one from its prompt's count, <see cref="SeedlessDraws"/>: that one follows the order of requests.)
 /// </summary>
 internal static class DeterministicJitter
 {

@@ -42,7 +42,8 @@ public sealed record LatencyProfile
     /// <summary>
     /// The ground truth for a request whose last user message is <paramref name="prompt"/>. The same inputs always give
     /// the same plan; <paramref name="requestSeed"/> (the request's <c>seed</c> field) varies the jitter between
-    /// otherwise identical requests. <paramref name="promptTokens"/> (the whole conversation's, as
+    /// otherwise identical requests; the stub gives a request without one its prompt's next seed
+    /// (<see cref="SeedlessDraws"/>), while this method stays a pure function. <paramref name="promptTokens"/> (the whole conversation's, as
     /// <see cref="PromptTokenCounter.Conversation"/> counts them) matters only with a per-token TTFT or a replay; when
     /// null, the prompt is taken as the only message. <paramref name="cachedTokens"/> of them were in the prefix cache:
     /// their prefill is not charged.

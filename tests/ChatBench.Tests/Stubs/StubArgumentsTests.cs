@@ -84,6 +84,7 @@ public sealed class StubArgumentsTests
             MaxBodyBytes = 1024,
             ContextWindow = 8192,
             PrefixCache = new PrefixCacheOptions { Enabled = false, CapacityTokens = 4096, TimeToLive = TimeSpan.FromMilliseconds(90_000) },
+            Metrics = false,
         },
         recordedProfile,
         ReplayErrors: true);

@@ -6,7 +6,9 @@ namespace ChatBench.Stubs.Latency.Recorded;
 /// class nearest in prompt tokens, its TTFT moved along the fitted line. When the profile keeps recorded requests whole,
 /// one is replayed whole, chosen by <see cref="RecordedRequestCycle"/>; else each quantile grid is drawn on its own.
 /// A TTFT moves along the fitted line by the difference between the cached tokens when recorded and the stub's cache's
-/// now (<see cref="WithCachedPrefill"/>). Draws depend only on (seed, prompt, request seed), and the TTFT on them, the
+/// now (<see cref="WithCachedPrefill"/>). Draws depend only on (seed, prompt, request seed); the stub gives a request
+/// without a <c>seed</c> its prompt's next request seed (<see cref="SeedlessDraws"/>), so a seedless client's repeats of
+/// a prompt walk its recorded requests too. The TTFT depends on the draws, the
 /// prompt tokens and the cached tokens, so the bench computes every request's plan in advance. Each grid
 /// draw is a Weyl sequence over the request seed (start from the prompt's hash, step an irrational): requests 0..n-1 of
 /// one prompt spread evenly over the distribution, so a few dozen replayed requests already follow the recorded
