@@ -54,6 +54,15 @@ public static class ServerViewTable
         page.Append("Prometheus' `histogram_quantile` does, so they are only as fine as its buckets (vLLM's TTFT buckets are 20 ms wide\n");
         page.Append("between 20 and 100 ms, its E2E buckets start at 300 ms); the means are exact, so their difference is the one to read.\n\n");
         page.Append(table);
+        var ttft = Range(cases.Select(c => c.Case.Latency?.Ttft?.Mean - c.Server.Ttft?.Mean));
+        var e2e = Range(cases.Select(c => c.Case.Latency?.E2E?.Mean - c.Server.E2E?.Mean));
+        if (ttft is not null || e2e is not null)
+        {
+            page.Append("\nIn this run, client minus server:")
+                .Append(ttft is null ? string.Empty : $" mean TTFT {ttft} ms{(e2e is null ? "." : ",")}")
+                .Append(e2e is null ? string.Empty : $" mean E2E {e2e} ms.")
+                .Append('\n');
+        }
         var partial = cases.Where(c => c.Server.Iterations != c.Case.Iterations.Count).Select(c => $"{c.File.Benchmark.Name}: {c.Case.Label}").ToList();
         if (partial.Count > 0)
         {
@@ -61,6 +70,19 @@ public static class ServerViewTable
         }
 
         return page.ToString();
+    }
+
+    /// <summary>"+1.0" or "+0.7 to +1.5" over the cases that have the figure; null when none has it.</summary>
+    private static string? Range(IEnumerable<double?> differences)
+    {
+        var present = differences.OfType<double>().ToList();
+        if (present.Count == 0)
+        {
+            return null;
+        }
+
+        var (low, high) = (Added(present.Min(), 0), Added(present.Max(), 0));
+        return low == high ? low : $"{low} to {high}";
     }
 
     private static string Pair(double? client, double? server) => $"{MarkdownTable.Figure(client, "0.0")} / {MarkdownTable.Figure(server, "0.0")}";

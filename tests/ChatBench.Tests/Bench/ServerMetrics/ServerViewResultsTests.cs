@@ -85,6 +85,7 @@ public sealed class ServerViewResultsTests
         var page = File.ReadAllText(results.PathOf(SummaryPage.FileName));
         Assert.Contains("## The server's view: what the network and the client add", page, StringComparison.Ordinal);
         Assert.Contains("| ServerStreamingBenchmarks: Streams | 20 / 20 | 72.5 / 70.0 | +2.5 | 101.7 / 99.2 | +2.5 | 73.0 / 70.0 | +3.0 | 1300.0 / 1500.0 | 1600.0 / 1700.0 | -100.0 | - |", page, StringComparison.Ordinal);
+        Assert.Contains("In this run, client minus server: mean TTFT +3.0 ms, mean E2E -100.0 ms.", page, StringComparison.Ordinal);
         var read = ResultsJson.Read(results.PathOf("ChatBench.Benchmarks.Scenarios.ServerStreamingBenchmarks" + ResultsFile.Suffix)).Cases[0].Server!;
         Assert.Equal((view.Requests, view.Ttft, view.E2E, view.QueueTime), (read.Requests, read.Ttft, read.E2E, read.QueueTime));
         Assert.Equal(view.RequestsByFinishReason, read.RequestsByFinishReason);
