@@ -11,7 +11,8 @@ namespace ChatBench.Benchmarks.Records;
 /// </summary>
 public sealed class RecordLog
 {
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // A server's metrics may hold NaN or +Inf (an empty summary, a gauge it cannot compute): written, not a crash.
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private readonly string path;
     private readonly string serverPath;

@@ -55,9 +55,10 @@ public sealed class ServerLoadSampler : IDisposable
                 samples.Add((at, running, waiting));
             }
         }
-        catch (ServerMetricsUnavailableException)
+        catch (Exception e) when (e is ServerMetricsUnavailableException or ObjectDisposedException)
         {
-            // A missed second is a gap in the samples; the scrapes around the iteration say whether the server is gone.
+            // A missed second is a gap in the samples (or the benchmark ended while a scrape was under way); the scrapes
+            // around the iteration say whether the server is gone.
         }
         finally
         {

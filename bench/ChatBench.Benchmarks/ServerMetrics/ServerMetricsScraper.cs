@@ -23,7 +23,7 @@ public sealed class ServerMetricsScraper : IDisposable
         target = baseUrl;
         this.apiKey = apiKey;
         Url = MetricsUrl(baseUrl);
-        http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout };
+        http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout };
     }
 
     /// <summary>Where the metrics are read.</summary>

@@ -15,7 +15,7 @@ public sealed class ServerViewResultsTests
     private static readonly ServerWindow Window = ServerWindowOf(VllmMetricsFixture.Before, VllmMetricsFixture.After);
 
     [Fact]
-    public void A_window_written_after_its_invocation_is_read_back_with_it()
+    public void A_window_written_after_its_invocation_is_read_back_with_it_even_with_a_nan_gauge()
     {
         var directory = Directory.CreateTempSubdirectory("chatbench-records-").FullName;
         try
@@ -27,12 +27,13 @@ public sealed class ServerViewResultsTests
             // A failed request writes the records at once; the window comes after, from the iteration's cleanup.
             batch.Add(new RequestRecord { Index = 0, PromptClass = "short", StartMs = 0, EndMs = 1, Outcome = RequestOutcome.HttpStatus(500) });
             batch.Complete(failuresAreTheResult: true);
-            log.AddServerWindow(0, Window);
+            log.AddServerWindow(0, Window with { WaitingAfter = double.NaN });
             log.Flush();
 
             var read = RecordLog.Read(directory, "Case.Method()").Single();
 
             Assert.Equal(20, read.Server!.Requests);
+            Assert.True(double.IsNaN(read.Server.WaitingAfter));
             Assert.Equal(Window.Ttft!.Buckets, read.Server.Ttft!.Buckets);
             Assert.Equal((20.0, Window.Ttft.Sum), (read.Server.Ttft.Count, read.Server.Ttft.Sum));
         }
