@@ -5,6 +5,7 @@ using ChatBench.Benchmarks.Clients;
 using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Progress;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.ServerMetrics;
 using ChatBench.Benchmarks.Targets;
 using ChatBench.Benchmarks.Workloads;
 using OpenAI.Chat;
@@ -14,10 +15,13 @@ namespace ChatBench.Benchmarks.Harness;
 /// <summary>
 /// What every chat benchmark shares: the target the host's job set in this process, one <see cref="ChatClient"/> created in
 /// setup with its calls, and a record log for the one case BenchmarkDotNet runs in this process, flushed outside the measured time.
+/// When the run's target serves <c>/metrics</c>, the server's view of every call is scraped after it, outside the measured time too.
 /// </summary>
 public abstract class RecordedBenchmark
 {
     private RecordLog? log;
+    private ServerWindowRecorder? server;
+    private int windowFrom;
 
     protected BenchTarget Target { get; private set; } = null!;
 
@@ -69,16 +73,43 @@ public abstract class RecordedBenchmark
 
         UseClient(ChatClientFactory.Create(Target));
         Setup();
+
+        // After setup's warm-ups, at the target the class measures (its own stub, if it started one).
+        server = settings.ScrapesServerMetrics ? ServerWindowRecorder.Start(Target.BaseUrl, Target.ApiKey, SamplesServerLoad) : null;
     }
 
+    /// <summary>Open-loop and conversation classes: the server's running and waiting requests are read every second.</summary>
+    protected virtual bool SamplesServerLoad => false;
+
     [IterationCleanup]
-    public void IterationCleanup() => log?.Flush();
+    public void IterationCleanup()
+    {
+        RecordServerWindow();
+        log?.Flush();
+    }
 
     [GlobalCleanup]
     public void GlobalCleanup()
     {
         log?.Flush();
+        server?.Dispose();
         Cleanup();
+    }
+
+    /// <summary>The server's view of the call since the last iteration, kept when exactly one call of the method began in it.</summary>
+    private void RecordServerWindow()
+    {
+        if (server is null || log is null)
+        {
+            return;
+        }
+
+        if (server.Close() is { } window && log.Invocations == windowFrom + 1)
+        {
+            log.AddServerWindow(windowFrom, window);
+        }
+
+        windowFrom = log.Invocations;
     }
 
     /// <summary>Extra setup after the target and client exist.</summary>

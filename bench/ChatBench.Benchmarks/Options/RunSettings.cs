@@ -33,6 +33,9 @@ public sealed record RunSettings(BenchOptions Options, Uri BaseUrl, string Recor
     private static readonly Lazy<RunSettings?> JobSettings = new(() =>
         Environment.GetEnvironmentVariable(JobVariable) is { Length: > 0 } json ? Parse(json) : null);
 
+    /// <summary>True when the host found the target's <c>/metrics</c> readable: the benchmark processes then scrape it around every call.</summary>
+    public bool ScrapesServerMetrics { get; init; }
+
     [JsonIgnore]
     public TargetKind Target => Options.Target;
 

@@ -81,6 +81,7 @@ public static class SummaryPage
             }
         }
 
+        page.Append(ServerViewTable.Render(files));
         var others = files.Where(f => f.Benchmark.Summary is null).ToList();
         if (others.Count > 0)
         {

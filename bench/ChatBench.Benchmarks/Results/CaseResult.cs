@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using ChatBench.Benchmarks.Records;
+using ChatBench.Benchmarks.ServerMetrics;
 
 namespace ChatBench.Benchmarks.Results;
 
@@ -53,6 +54,9 @@ public sealed record CaseResult
     public IReadOnlyList<RequestRecord>? MedianIteration { get; init; }
 
     public const int MedianIterationLimit = 100;
+
+    /// <summary>The server's own view of the measured iterations, from its <c>/metrics</c>; null when the target serves none.</summary>
+    public ServerView? Server { get; init; }
 
     /// <summary>The mean iteration time, or null for a failed case.</summary>
     [JsonIgnore]

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ChatBench.Benchmarks.Records;
 using ChatBench.Benchmarks.Results.Metrics;
+using ChatBench.Benchmarks.ServerMetrics;
 using ChatBench.Benchmarks.Workloads;
 
 namespace ChatBench.Benchmarks.Results;
@@ -40,6 +41,7 @@ public static class CaseResults
             Samples = invocations.Count == 0 ? null : Samples(invocations),
             MedianIteration = MedianIteration(invocations),
             Requests = RequestSamples(invocations),
+            Server = ServerView.Of(invocations),
         };
     }
 

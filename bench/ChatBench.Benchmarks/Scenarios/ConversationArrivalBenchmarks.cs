@@ -68,6 +68,8 @@ public class ConversationArrivalBenchmarks : RecordedBenchmark, ISendsRequests
         batch.Complete();
     }
 
+    protected override bool SamplesServerLoad => true;
+
     protected override void Setup()
     {
         if (Target.Kind == TargetKind.Stub)

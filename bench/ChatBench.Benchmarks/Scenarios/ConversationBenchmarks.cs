@@ -68,6 +68,8 @@ public class ConversationBenchmarks : RecordedBenchmark, ISendsRequests
     [IterationSetup]
     public void NextSessions() => users = ConversationUsers.For(Workload, Settings, iteration++);
 
+    protected override bool SamplesServerLoad => true;
+
     protected override void Setup()
     {
         if (Target.Kind == TargetKind.Stub)

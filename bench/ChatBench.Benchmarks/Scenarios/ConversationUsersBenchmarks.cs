@@ -85,6 +85,8 @@ public class ConversationUsersBenchmarks : RecordedBenchmark, ISendsRequests
     [IterationSetup]
     public void NextSessions() => users = ConversationUsers.For(Workload, Settings, iteration++, Users);
 
+    protected override bool SamplesServerLoad => true;
+
     protected override void Setup()
     {
         var truth = Target.GroundTruth;

@@ -85,6 +85,8 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         }
     }
 
+    protected override bool SamplesServerLoad => true;
+
     protected override void Setup()
     {
         var open = Target.OpenLoop;

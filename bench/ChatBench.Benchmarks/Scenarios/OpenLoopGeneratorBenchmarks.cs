@@ -56,6 +56,8 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
         batch.Complete(failuresAreTheResult: true);
     }
 
+    protected override bool SamplesServerLoad => true;
+
     protected override void Setup()
     {
         offsets = ArrivalSchedule.Offsets(Target.OpenLoop.Arrival, Rate, Seconds, (int)(Target.GroundTruth?.Seed ?? 1));

@@ -63,7 +63,7 @@ public sealed class TargetSession : IDisposable
                 return null;
             }
 
-            return new TargetSession(RunSettings.From(options, stub.BaseUri, recordsDirectory), stub, errors);
+            return new TargetSession(ServerMetricsProbe.Check(RunSettings.From(options, stub.BaseUri, recordsDirectory), BenchTarget.StubApiKey, output), stub, errors);
         }
 
         if (string.IsNullOrWhiteSpace(System.Environment.GetEnvironmentVariable(BenchOptions.ApiKeyVariable)))
@@ -82,7 +82,7 @@ public sealed class TargetSession : IDisposable
             return null;
         }
 
-        return new TargetSession(live, null, errors);
+        return new TargetSession(ServerMetricsProbe.Check(live, BenchTarget.From(live).ApiKey, output), null, errors);
     }
 
     /// <summary>The stub program for this run: its latency profile, and the run's model among its models.</summary>

@@ -1,0 +1,77 @@
+namespace ChatBench.Benchmarks.ServerMetrics;
+
+/// <summary>
+/// The server's view of a benchmark process's calls: a scrape when the benchmark is set up, then one after every
+/// iteration, each window the difference from the scrape before; with <c>sampleLoad</c>, the queue every second in
+/// between. Only the per-second samples run during measured time, on a timer of their own.
+/// </summary>
+public sealed class ServerWindowRecorder : IDisposable
+{
+    /// <summary>How long the scrape after an iteration waits for the server to finish counting its last requests.</summary>
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromMilliseconds(250);
+
+    private static readonly TimeSpan SettleStep = TimeSpan.FromMilliseconds(25);
+
+    private readonly ServerMetricsScraper scraper;
+    private readonly ServerLoadSampler? sampler;
+    private ServerSnapshot? last;
+
+    private ServerWindowRecorder(ServerMetricsScraper scraper, ServerSnapshot first, bool sampleLoad)
+    {
+        this.scraper = scraper;
+        last = first;
+        sampler = sampleLoad ? new ServerLoadSampler(scraper, first.Names) : null;
+    }
+
+    /// <summary>Starts recording from a first scrape, or returns null when the target serves no metrics the harness reads.</summary>
+    public static ServerWindowRecorder? Start(Uri baseUrl, string apiKey, bool sampleLoad)
+    {
+        var scraper = new ServerMetricsScraper(baseUrl, apiKey);
+        if (scraper.TryScrapeAsync().GetAwaiter().GetResult().Snapshot is { } first)
+        {
+            return new ServerWindowRecorder(scraper, first, sampleLoad);
+        }
+
+        scraper.Dispose();
+        return null;
+    }
+
+    /// <summary>
+    /// Ends the window at a new scrape, once the server has finished the requests it still counted as running or
+    /// waiting (up to <see cref="SettleLimit"/>: a shared server may never be idle), and starts the next. Null when
+    /// the scrape failed; the next window then starts at the next scrape that works.
+    /// </summary>
+    public ServerWindow? Close()
+    {
+        var now = scraper.TryScrapeAsync().GetAwaiter().GetResult().Snapshot;
+        for (var waited = TimeSpan.Zero; now is { InFlight: > 0 } && waited < SettleLimit; waited += SettleStep)
+        {
+            Thread.Sleep(SettleStep);
+            now = scraper.TryScrapeAsync().GetAwaiter().GetResult().Snapshot ?? now;
+        }
+
+        var before = last;
+        last = now;
+        if (now is null || before is null)
+        {
+            sampler?.Drain(0);
+            return null;
+        }
+
+        try
+        {
+            return now.Since(before, sampler?.Drain(before.Timestamp) ?? []);
+        }
+        catch (InvalidDataException)
+        {
+            // The server changed its histograms' buckets between the scrapes: this window has nothing to compare.
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        sampler?.Dispose();
+        scraper.Dispose();
+    }
+}
