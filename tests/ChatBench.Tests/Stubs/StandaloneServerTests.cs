@@ -115,7 +115,7 @@ public sealed class StandaloneServerTests
     private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.Server.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -86,7 +86,11 @@ public sealed class StubArgumentsTests
             PrefixCache = new PrefixCacheOptions { Enabled = false, CapacityTokens = 4096, TimeToLive = TimeSpan.FromMilliseconds(90_000) },
         },
         recordedProfile,
-        ReplayErrors: true);
+        ReplayErrors: true)
+    {
+        ShutdownGrace = TimeSpan.FromMilliseconds(1250),
+        ParentProcessId = 4321,
+    };
 
     private static void AssertParsesBack(StubLaunch launch)
     {
