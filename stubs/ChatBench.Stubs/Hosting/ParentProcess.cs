@@ -21,16 +21,35 @@ internal static class ParentProcess
         }
     }
 
-    private static bool IsRunning(int pid)
+    public static bool IsRunning(int pid)
     {
         try
         {
             using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
+            return !process.HasExited && !IsZombie(pid);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             // No such process any more.
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A killed process stays a zombie until its own parent reaps it, which one that never waits on its children never
+    /// does: on Linux its state in <c>/proc</c> says so.
+    /// </summary>
+    private static bool IsZombie(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var afterName = stat.LastIndexOf(')');
+            return afterName > 0 && afterName + 2 < stat.Length && stat[afterName + 2] == 'Z';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No /proc (not Linux), or the process is gone.
             return false;
         }
     }
