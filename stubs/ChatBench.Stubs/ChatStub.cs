@@ -32,6 +32,21 @@ public sealed class ChatStub : IAsyncDisposable, IDisposable
     public StubCounters Counters => StubCounters.Of(stub.Statistics);
 
     /// <summary>
+    /// Waits until no request is in flight, then returns the counters: a client has its answer's last byte a moment
+    /// before the stub has counted it, so a test that compares counts after its last answer reads them here.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Requests were still in flight when <paramref name="cancellationToken"/> fired.</exception>
+    public async Task<StubCounters> WaitForIdleAsync(CancellationToken cancellationToken = default)
+    {
+        while (stub.Statistics.InFlight > 0)
+        {
+            await Task.Delay(1, cancellationToken);
+        }
+
+        return Counters;
+    }
+
+    /// <summary>
     /// Starts a stub; <see cref="StubOptions.Port"/> 0 (the default) picks a free port, read it from <see cref="Url"/>.
     /// </summary>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
