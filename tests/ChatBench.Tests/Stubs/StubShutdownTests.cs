@@ -99,7 +99,7 @@ public sealed class StubShutdownTests
     /// </summary>
     private static async Task<(StubProgram Stub, HttpResponseMessage Stream, Task<string> Reading, Stopwatch SinceSignal)> StreamThenTerminateAsync(HttpClient http, TimeSpan grace)
     {
-        var stub = await StubProgram.StartAsync(StubProgram.Dll("--port", "0", "--shutdown-grace-ms", grace.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)));
+        var stub = await StubProgram.StartAsync(StubProgram.Dll("--port", "0", "--shutdown-grace-ms", grace.TotalMilliseconds.ToString(CultureInfo.InvariantCulture), "--parent-pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)));
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(stub.Announcement.BaseUrl + "/chat/completions"))
         {
             Content = JsonContent.Create(new { model = "gpt-4o", stream = true, messages = new[] { new { role = "user", content = DefaultPromptRules.LongQuestion } } }),
