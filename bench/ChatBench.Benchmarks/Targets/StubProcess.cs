@@ -22,6 +22,9 @@ public sealed class StubProcess : IDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>The stub program's process id.</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>CPU time the server process has used so far, all threads, user and kernel.</summary>
     public TimeSpan CpuTime
     {
