@@ -2,6 +2,7 @@ using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
 using ChatBench.Stubs.Metrics;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,7 @@ namespace ChatBench.Stubs;
 /// An OpenAI-compatible chat-completions server on WireMock.Net, bound to loopback, that simulates a hosted model's
 /// latency exactly (see <see cref="LatencyProfile"/>) and the faults in <see cref="StubFaults"/>.
 /// </summary>
-public sealed class ChatCompletionsStub : IDisposable
+internal sealed class ChatCompletionsStub : IDisposable
 {
     public const string ChatCompletionsPath = "/v1/chat/completions";
     public const string ModelsPath = "/v1/models";
@@ -33,6 +34,8 @@ public sealed class ChatCompletionsStub : IDisposable
     internal static readonly string[] ModelsPaths = [ModelsPath, UnversionedModelsPath];
 
     private readonly WireMockServer server;
+
+    private IServer? kestrel;
 
     private ChatCompletionsStub(StubOptions options)
     {
@@ -71,6 +74,9 @@ public sealed class ChatCompletionsStub : IDisposable
             // Kestrel hands every flushed write to a pool thread that makes the socket call: one more wake-up between a
             // due token and the wire. The stub's code never blocks, so the transport may run it inline.
             AdditionalServiceRegistration = services => services.Configure<SocketTransportOptions>(o => o.UnsafePreferInlineScheduling = true),
+
+            // The server itself, for a stop that lets answers in flight finish (StopAcceptingAsync).
+            PostWireMockMiddlewareInit = app => kestrel = ((IApplicationBuilder)app).ApplicationServices.GetRequiredService<IServer>(),
         };
         settings.PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(async (context, next) =>
         {
@@ -128,6 +134,12 @@ public sealed class ChatCompletionsStub : IDisposable
     /// </summary>
     public ResponsePlan Expect(string prompt, int? maxTokens = null, long? requestSeed = null, int? promptTokens = null, int cachedTokens = 0) =>
         Profile.Plan(prompt, maxTokens, requestSeed, promptTokens, cachedTokens);
+
+    /// <summary>
+    /// Stops accepting connections at once and waits for the requests in flight, cutting those still running when
+    /// <paramref name="cut"/> fires; <see cref="Dispose"/> still follows.
+    /// </summary>
+    internal Task StopAcceptingAsync(CancellationToken cut) => kestrel?.StopAsync(cut) ?? Task.CompletedTask;
 
     public void Dispose()
     {

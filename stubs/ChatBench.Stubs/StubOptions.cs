@@ -8,6 +8,7 @@ namespace ChatBench.Stubs;
 /// <summary>Everything that defines one stub instance.</summary>
 public sealed record StubOptions
 {
+    /// <summary>4 MiB, far above any chat prompt.</summary>
     public const long DefaultMaxBodyBytes = 4 * 1024 * 1024;
 
     /// <summary>gpt-4o's context window, in tokens.</summary>
@@ -19,8 +20,10 @@ public sealed record StubOptions
     /// <summary>The address to listen on: loopback unless a caller explicitly asks for another.</summary>
     public string Host { get; init; } = "127.0.0.1";
 
+    /// <summary>When answers come: the built-in latency model by default, time scale 1.</summary>
     public LatencyProfile Profile { get; init; } = LatencyProfile.Default;
 
+    /// <summary>Injected failures: 429 over a concurrency limit, 500 at a rate, a required API key, stalls, cut streams.</summary>
     public StubFaults Faults { get; init; } = StubFaults.None;
 
     /// <summary>A server of finite capacity (slots, a FIFO queue, prefill, decode slowdown); null, the default, never saturates.</summary>
@@ -41,6 +44,7 @@ public sealed record StubOptions
     /// <summary>The models the stub answers for; any other gets 404 <c>model_not_found</c>.</summary>
     public IReadOnlyList<string> Models { get; init; } = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-3.5-turbo"];
 
+    /// <summary>How chat requests reach the handler: the fast path (default) or a WireMock.Net mapping.</summary>
     public StubPipeline Pipeline { get; init; } = StubPipeline.FastPath;
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace ChatBench.Stubs;
 
 /// <summary>Lock-free counters of what the stub did: enough to check a benchmark's own counts against.</summary>
-public sealed class StubStatistics
+internal sealed class StubStatistics
 {
     private long received;
     private long succeeded;

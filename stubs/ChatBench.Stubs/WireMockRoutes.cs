@@ -9,13 +9,17 @@ using WireMock.Util;
 
 namespace ChatBench.Stubs;
 
-/// <summary>The routes besides chat, as WireMock.Net mappings: the model list, and the OpenAI API's 404 for any other route.</summary>
+/// <summary>The routes besides chat, as WireMock.Net mappings: the model list, <c>/health</c>, and the OpenAI API's 404 for any other route.</summary>
 internal static class WireMockRoutes
 {
     public static void Map(WireMockServer server, StubOptions options)
     {
         server.Given(Request.Create().WithPath(ChatCompletionsStub.ModelsPaths).UsingGet())
             .RespondWith(Response.Create().WithCallback(request => ListModels(request, options)));
+
+        // For readiness probes: 200 once the stub listens.
+        server.Given(Request.Create().WithPath("/health", "/v1/health").UsingGet())
+            .RespondWith(Response.Create().WithCallback(_ => Json(200, "{\"status\":\"ok\"}"u8.ToArray())));
 
         server.Given(Request.Create().UsingAnyMethod())
             .AtPriority(int.MaxValue)

@@ -5,9 +5,9 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 
-dotnet build -c Release "$root/stubs/ChatBench.Stubs" -v quiet -nologo > /dev/null
+dotnet build -c Release "$root/stubs/ChatBench.Stubs.Server" -v quiet -nologo > /dev/null
 log="$(mktemp)"
-dotnet "$root/stubs/ChatBench.Stubs/bin/Release/net10.0/ChatBench.Stubs.dll" --port 0 --time-scale 0.1 > "$log" 2>&1 &
+dotnet "$root/stubs/ChatBench.Stubs.Server/bin/Release/net10.0/ChatBench.Stubs.Server.dll" --port 0 --time-scale 0.1 > "$log" 2>&1 &
 stub=$!
 trap 'kill $stub 2> /dev/null; rm -f "$log"' EXIT
 for _ in $(seq 50); do

@@ -11,7 +11,7 @@ const int Concurrency = 100;
 const string TimeScale = "0.01";
 int[] checkpoints = [1_000, 10_000, 50_000, 100_000];
 var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
-var stubDll = Path.Combine(root, "stubs/ChatBench.Stubs/bin/Release/net10.0/ChatBench.Stubs.dll");
+var stubDll = Path.Combine(root, "stubs/ChatBench.Stubs.Server/bin/Release/net10.0/ChatBench.Stubs.Server.dll");
 string[] stubArgs = ["--port", "0", "--time-scale", TimeScale];
 
 var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
@@ -62,7 +62,7 @@ finally
 var command = "stubs/soak/run.sh";
 var commit = Git(root, "rev-parse", "--short=12", "HEAD") + (Git(root, "status", "--porcelain", "--untracked-files=no").Length > 0 ? " (with uncommitted changes)" : string.Empty);
 var date = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-var setup = $"`dotnet ChatBench.Stubs.dll {string.Join(' ', stubArgs)}` (Release), {Total:N0} requests over loopback, {Concurrency} at a time, every other one streamed, prompt \"What is 2+2?\"; {Environment.ProcessorCount} cores, .NET {Environment.Version}";
+var setup = $"`dotnet ChatBench.Stubs.Server.dll {string.Join(' ', stubArgs)}` (Release), {Total:N0} requests over loopback, {Concurrency} at a time, every other one streamed, prompt \"What is 2+2?\"; {Environment.ProcessorCount} cores, .NET {Environment.Version}";
 var markdown = new StringBuilder()
     .AppendLine("# The standalone stub's resident memory over 100,000 requests")
     .AppendLine()

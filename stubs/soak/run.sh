@@ -5,5 +5,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-dotnet build -c Release stubs/ChatBench.Stubs -nologo -v quiet
+dotnet build -c Release stubs/ChatBench.Stubs.Server -nologo -v quiet
 dotnet run -c Release --file stubs/soak/Soak.cs -- "$root"

@@ -22,6 +22,9 @@ public sealed class StubProcess : IDisposable
 
     public Uri BaseUri { get; }
 
+    /// <summary>The stub program's process id.</summary>
+    public int ProcessId => process.Id;
+
     /// <summary>CPU time the server process has used so far, all threads, user and kernel.</summary>
     public TimeSpan CpuTime
     {
@@ -34,7 +37,7 @@ public sealed class StubProcess : IDisposable
 
     public static StubProcess Start(StubLaunch launch)
     {
-        var program = Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.dll");
+        var program = Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.Server.dll");
         if (!File.Exists(program))
         {
             throw new FileNotFoundException($"The stub program is not next to the benchmarks at {program}; rebuild the bench project.", program);
@@ -42,7 +45,8 @@ public sealed class StubProcess : IDisposable
 
         var start = new ProcessStartInfo(DotNet()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(program);
-        foreach (var argument in StubArguments.For(launch))
+        // The stub ends with this process, even when it is killed: a stub left behind would keep serving on its port.
+        foreach (var argument in StubArguments.For(launch with { ParentProcessId = Environment.ProcessId }))
         {
             start.ArgumentList.Add(argument);
         }

@@ -13,7 +13,7 @@ namespace ChatBench.Stubs.Caching;
 /// 0.33-0.50 ms at either size, the same as counting alone: the tokenizer is the cost, not the cache. Measured by
 /// <c>tests/ChatBench.Tests/bin/Debug/net10.0/ChatBench.Tests -class ChatBench.Tests.Stubs.PrefixCacheCostTests -showLiveOutput</c>.
 /// </summary>
-public sealed class PrefixCache
+internal sealed class PrefixCache
 {
     public const int BlockTokens = 128;
 

@@ -6,13 +6,16 @@ namespace ChatBench.Stubs.Caching;
 /// </summary>
 public sealed record PrefixCacheOptions
 {
+    /// <summary>A million tokens: 7,812 blocks of 128, a few MB.</summary>
     public const int DefaultCapacityTokens = 1_000_000;
 
+    /// <summary>The cache on, with <see cref="DefaultCapacityTokens"/> and no time to live.</summary>
     public static PrefixCacheOptions Default { get; } = new();
 
     /// <summary>No cache: every prompt is prefilled whole and reports no cached tokens.</summary>
     public static PrefixCacheOptions Off { get; } = new() { Enabled = false };
 
+    /// <summary>Whether prompts of 1,024 tokens or more have their leading 128-token blocks cached and reported.</summary>
     public bool Enabled { get; init; } = true;
 
     /// <summary>The most tokens cached at once, in whole blocks; the least recently used blocks go first.</summary>
@@ -21,7 +24,7 @@ public sealed record PrefixCacheOptions
     /// <summary>A block unused this long is gone (OpenAI keeps prefixes for minutes); null keeps it until evicted.</summary>
     public TimeSpan? TimeToLive { get; init; }
 
-    public void Validate()
+    internal void Validate()
     {
         if (CapacityTokens < PrefixCache.BlockTokens)
         {

@@ -16,6 +16,7 @@ public sealed record CapacityModel
     /// </summary>
     public static CapacityModel OpenLoop { get; } = new() { Slots = 32, PrefillPerPromptToken = TimeSpan.FromMilliseconds(1), DecodeSlowdown = 0.03 };
 
+    /// <summary>Sequences served at once; the next request waits in a first-in, first-out queue.</summary>
     public int Slots { get; init; } = 1;
 
     /// <summary>Extra time to first token per uncached prompt token (see <see cref="ResponsePlan.CachedTokens"/>), before the time scale.</summary>
@@ -52,7 +53,7 @@ public sealed record CapacityModel
     /// </summary>
     public static int PromptTokensOf(string userMessage) => PromptTokenCounter.Prompt(userMessage);
 
-    public void Validate()
+    internal void Validate()
     {
         if (Slots < 1)
         {

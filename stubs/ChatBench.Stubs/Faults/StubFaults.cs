@@ -3,6 +3,7 @@ namespace ChatBench.Stubs.Faults;
 /// <summary>Failures the stub can inject, all off by default. Each stub instance has its own.</summary>
 public sealed record StubFaults
 {
+    /// <summary>No faults: every valid request is answered.</summary>
     public static StubFaults None { get; } = new();
 
     /// <summary>When set, requests without <c>Authorization: Bearer {ApiKey}</c> get 401.</summary>
@@ -23,7 +24,7 @@ public sealed record StubFaults
     /// <summary>When set, a stream is cut (the connection aborted) after this many events, the role event included.</summary>
     public int? CutStreamAfterEvents { get; init; }
 
-    public void Validate()
+    internal void Validate()
     {
         if (ApiKey is { Length: 0 })
         {

@@ -10,7 +10,7 @@ namespace ChatBench.Stubs.Hosting;
 /// <param name="BaseUrl">The OpenAI base URL to give a client, <c>http://127.0.0.1:{port}/v1</c>.</param>
 /// <param name="ProcessId">The stub program's process.</param>
 /// <param name="Http2Only">True when it serves HTTP/2 only (h2c): clients must ask for HTTP/2 with prior knowledge.</param>
-public sealed record StubAnnouncement(Uri BaseUrl, int ProcessId, bool Http2Only)
+internal sealed record StubAnnouncement(Uri BaseUrl, int ProcessId, bool Http2Only)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

@@ -8,7 +8,7 @@ namespace ChatBench.Stubs.Hosting;
 /// The stub program's arguments for a <see cref="StubLaunch"/>, written with the option names its parser declares. Every
 /// value is written, defaults too, so what the program serves never depends on the two sides agreeing on a default.
 /// </summary>
-public static class StubArguments
+internal static class StubArguments
 {
     private static readonly StubCommandLineOptions Declared = new();
 
@@ -104,6 +104,12 @@ public static class StubArguments
         if (launch.ReplayErrors)
         {
             arguments.Add(Declared.ReplayErrors.Name);
+        }
+
+        Add(Declared.ShutdownGraceMs, Milliseconds(launch.ShutdownGrace));
+        if (launch.ParentProcessId is { } parent)
+        {
+            Add(Declared.ParentPid, Whole(parent));
         }
 
         return arguments;

@@ -10,7 +10,7 @@ namespace ChatBench.Stubs.Hosting;
 /// The standalone server's command line, on System.CommandLine: <c>--help</c> is generated from the options (declared
 /// in <see cref="StubCommandLineOptions"/>), and a wrong option is one line on standard error and exit code 2.
 /// </summary>
-public sealed class StubCommandLine
+internal sealed class StubCommandLine
 {
     public const int DefaultPort = 5080;
 
@@ -20,13 +20,13 @@ public sealed class StubCommandLine
 
     public StubCommandLine()
     {
-        Root = new RootCommand("ChatBench stub: an OpenAI-compatible chat-completions server with simulated latency.\nRun it with: dotnet run -c Release --project stubs/ChatBench.Stubs -- [options]");
+        Root = new RootCommand("ChatBench stub: an OpenAI-compatible chat-completions server with simulated latency.\nRun it with: dotnet run -c Release --project stubs/ChatBench.Stubs.Server -- [options]");
         foreach (var option in options.All)
         {
             Root.Options.Add(option);
         }
 
-        Root.SetAction((result, cancellation) => StandaloneServer.RunAsync(ToOptions(result), cancellation));
+        Root.SetAction((result, cancellation) => StandaloneServer.RunAsync(ToLaunch(result), cancellation));
     }
 
     public RootCommand Root { get; }
@@ -43,7 +43,8 @@ public sealed class StubCommandLine
             return BadUsageExitCode;
         }
 
-        return await result.InvokeAsync();
+        // The server takes SIGTERM and Ctrl+C itself, to drain answers in flight for its grace period.
+        return await result.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });
     }
 
     /// <summary>The options the program serves with, the recorded profile read.</summary>
@@ -98,6 +99,10 @@ public sealed class StubCommandLine
             Pipeline = result.GetValue(options.Pipeline) == StubCommandLineOptions.WireMockPipeline ? StubPipeline.WireMockMapping : StubPipeline.FastPath,
             Http2Only = result.GetValue(options.Protocol) == StubCommandLineOptions.H2cProtocol,
         };
-        return new StubLaunch(stub, result.GetValue(options.ProfileFile), result.GetValue(options.ReplayErrors));
+        return new StubLaunch(stub, result.GetValue(options.ProfileFile), result.GetValue(options.ReplayErrors))
+        {
+            ShutdownGrace = TimeSpan.FromMilliseconds(result.GetValue(options.ShutdownGraceMs)),
+            ParentProcessId = result.GetValue(options.ParentPid),
+        };
     }
 }

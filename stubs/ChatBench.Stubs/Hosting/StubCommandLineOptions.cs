@@ -127,9 +127,19 @@ internal sealed class StubCommandLineOptions
         v => v is not { } ms || (ms > 0 && double.IsFinite(ms)),
         "needs a positive number");
 
+    public Option<double> ShutdownGraceMs { get; } = Checked(
+        new Option<double>("--shutdown-grace-ms") { HelpName = "MS", Description = "on SIGTERM or Ctrl+C, stop accepting and let answers in flight finish for up to MS milliseconds (real time), then cut them", DefaultValueFactory = _ => StubLaunch.DefaultShutdownGrace.TotalMilliseconds },
+        v => v >= 0 && double.IsFinite(v),
+        "needs a number of milliseconds, 0 or more");
+
+    public Option<int?> ParentPid { get; } = Checked(
+        new Option<int?>("--parent-pid") { HelpName = "PID", Description = "exit (cutting answers in flight) once process PID has ended, even if it was killed: give the pid of the program that starts the stub" },
+        v => v is not { } pid || pid > 0,
+        "needs a process id, 1 or more");
+
     /// <summary>In the order <c>--help</c> lists them.</summary>
     public IEnumerable<Option> All =>
-        [Port, Host, TimeScale, Seed, TtftMs, TokenMs, Jitter, ShortPromptChars, Models, ApiKey, MaxConcurrency, RetryAfterMs, ErrorRate, StallMs, CutAfter, MaxBodyBytes, Slots, PrefillMs, DecodeSlowdown, Pipeline, Protocol, LengthJitter, TtftPerTokenMs, ContextWindow, NoCache, CacheTokens, CacheTtlMs, NoMetrics, ProfileFile, ReplayErrors];
+        [Port, Host, TimeScale, Seed, TtftMs, TokenMs, Jitter, ShortPromptChars, Models, ApiKey, MaxConcurrency, RetryAfterMs, ErrorRate, StallMs, CutAfter, MaxBodyBytes, Slots, PrefillMs, DecodeSlowdown, Pipeline, Protocol, LengthJitter, TtftPerTokenMs, ContextWindow, NoCache, CacheTokens, CacheTtlMs, NoMetrics, ProfileFile, ReplayErrors, ShutdownGraceMs, ParentPid];
 
     public static string[] SplitModels(string? list) =>
         (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,4 +1,4 @@
-using ChatBench.Stubs.Latency.Recorded;
+using ChatBench.Stubs.Latency;
 
 namespace ChatBench.Stubs.Hosting;
 
@@ -16,5 +16,14 @@ public sealed record StubLaunch(StubOptions Options, string? RecordedProfile = n
     /// <exception cref="InvalidDataException">The recorded profile is missing or cannot be replayed.</exception>
     public StubOptions Load() => RecordedProfile is null
         ? Options
-        : Options with { Profile = Options.Profile with { Replay = new ProfileReplay(RecordedProfileFile.Read(RecordedProfile), ReplayErrors) } };
+        : Options with { Profile = Options.Profile.Replaying(RecordedProfile, ReplayErrors) };
+
+    /// <summary>Five seconds: a streamed answer at real speed takes a few.</summary>
+    public static TimeSpan DefaultShutdownGrace { get; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>On SIGTERM or Ctrl+C, how long answers in flight may take to finish before the program cuts them.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = DefaultShutdownGrace;
+
+    /// <summary>The process whose end ends the program (the harness, a test), or null to serve until stopped.</summary>
+    public int? ParentProcessId { get; init; }
 }

@@ -7,7 +7,7 @@ namespace ChatBench.Stubs.Latency;
 /// eight letters, numbers in groups of up to three digits, each punctuation mark, and whitespace runs.
 /// Concatenating the tokens gives the text back unchanged, so a stream of them reproduces the answer exactly.
 /// </summary>
-public static partial class AnswerTokenizer
+internal static partial class AnswerTokenizer
 {
     [GeneratedRegex(@"[ ]?[A-Za-z]{1,8}|[ ]?\d{1,3}|[ ]?[^\sA-Za-z\d]|\s+", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();

@@ -6,7 +6,7 @@ namespace ChatBench.Stubs.Latency;
 /// The default prompt classes: the two classic questions with realistic answers, then any other short prompt, then any
 /// other prompt. The first rule that matches wins.
 /// </summary>
-public static class DefaultPromptRules
+internal static class DefaultPromptRules
 {
     public const string LongQuestion = "List the 5 most famous hockey players of the 20th century.";
     public const string ShortQuestion = "What is 2+2?";

@@ -9,17 +9,22 @@ namespace ChatBench.Stubs.Latency;
 /// </summary>
 public sealed record LatencyProfile
 {
+    /// <summary>A hosted gpt-4o as measured: 450 ms to the first token, then 12 ms a token, ±10 % jitter, real time.</summary>
     public static LatencyProfile Default { get; } = new();
 
+    /// <summary>Time from the request to the first content token, before jitter and scaling.</summary>
     public TimeSpan TimeToFirstToken { get; init; } = TimeSpan.FromMilliseconds(450);
 
+    /// <summary>Time between two content tokens, before jitter and scaling.</summary>
     public TimeSpan InterTokenInterval { get; init; } = TimeSpan.FromMilliseconds(12);
 
     /// <summary>Relative spread of the per-request jitter: 0.1 draws each latency uniformly within ±10 %.</summary>
     public double Jitter { get; init; } = 0.10;
 
+    /// <summary>Every latency is multiplied by this: 0.1 answers ten times faster than the real model, 1 at its speed.</summary>
     public double TimeScale { get; init; } = 1.0;
 
+    /// <summary>The jitter seed: the same seed, prompt and request <c>seed</c> give the same latencies on every run.</summary>
     public ulong Seed { get; init; } = 1;
 
     /// <summary>
@@ -89,7 +94,7 @@ public sealed record LatencyProfile
         return new ResponsePlan(rule, tokens, finishReason, ttft, interval, cachedTokens: cachedTokens);
     }
 
-    public PromptRule Classify(string prompt)
+    internal PromptRule Classify(string prompt)
     {
         foreach (var rule in Rules)
         {

@@ -7,7 +7,7 @@ namespace ChatBench.Stubs.Latency;
 /// three tokens per message and three to prime the reply). The stub's <c>usage</c>, workloads and recorded profiles
 /// all count with this one function, so a replayed profile picks the same prompt-token bucket on both sides.
 /// </summary>
-public static class PromptTokenCounter
+internal static class PromptTokenCounter
 {
     public const int TokensPerMessage = 3;
     public const int ReplyPriming = 3;

@@ -19,19 +19,20 @@ public sealed record RequestOutcome
         FinishReason = finishReason;
     }
 
-    public static RequestOutcome Answered { get; } = new(RequestOutcomeKind.Answered);
+    internal static RequestOutcome Answered { get; } = new(RequestOutcomeKind.Answered);
 
-    public static RequestOutcome TimedOut { get; } = new(RequestOutcomeKind.Timeout);
+    internal static RequestOutcome TimedOut { get; } = new(RequestOutcomeKind.Timeout);
 
-    public static RequestOutcome EmptyAnswer { get; } = new(RequestOutcomeKind.EmptyAnswer);
+    internal static RequestOutcome EmptyAnswer { get; } = new(RequestOutcomeKind.EmptyAnswer);
 
-    public static RequestOutcome NoUsage { get; } = new(RequestOutcomeKind.NoUsage);
+    internal static RequestOutcome NoUsage { get; } = new(RequestOutcomeKind.NoUsage);
 
-    public static RequestOutcome NoFinishReason { get; } = new(RequestOutcomeKind.FinishReason);
+    internal static RequestOutcome NoFinishReason { get; } = new(RequestOutcomeKind.FinishReason);
 
     /// <summary>A request the benchmark never heard back from.</summary>
-    public static RequestOutcome NotCompleted { get; } = new(RequestOutcomeKind.Failed, cause: "not completed");
+    internal static RequestOutcome NotCompleted { get; } = new(RequestOutcomeKind.Failed, cause: "not completed");
 
+    /// <summary>How the request ended: answered, failed, timed out, cut...</summary>
     public RequestOutcomeKind Kind { get; }
 
     /// <summary>The HTTP status of a request the server refused (<see cref="RequestOutcomeKind.Failed"/>).</summary>
@@ -43,6 +44,7 @@ public sealed record RequestOutcome
     /// <summary>The finish reason of an answer that ended for a reason the request did not allow (null: it had none).</summary>
     public string? FinishReason { get; }
 
+    /// <summary>True for a complete answer.</summary>
     public bool Succeeded => Kind == RequestOutcomeKind.Answered;
 
     /// <summary>The kind a recorded latency profile counts this failure as (<see cref="ErrorKinds"/>); null for an answer.</summary>
@@ -63,19 +65,19 @@ public sealed record RequestOutcome
         _ => ErrorKinds.Cut,
     };
 
-    public static RequestOutcome HttpStatus(int status) => new(RequestOutcomeKind.Failed, status: status);
+    internal static RequestOutcome HttpStatus(int status) => new(RequestOutcomeKind.Failed, status: status);
 
     /// <summary>An HTTP error whose body named its OpenAI error code (e.g. <c>context_length_exceeded</c>), counted apart from others of its status.</summary>
-    public static RequestOutcome HttpStatus(int status, string? code) => new(RequestOutcomeKind.Failed, status: status, cause: code);
+    internal static RequestOutcome HttpStatus(int status, string? code) => new(RequestOutcomeKind.Failed, status: status, cause: code);
 
     /// <summary>A call that failed without an answer or a status: a refused connection, an exception the client did not expect.</summary>
-    public static RequestOutcome Failed(string cause) => new(RequestOutcomeKind.Failed, cause: cause);
+    internal static RequestOutcome Failed(string cause) => new(RequestOutcomeKind.Failed, cause: cause);
 
-    public static RequestOutcome Cut(string cause) => new(RequestOutcomeKind.Cut, cause: cause);
+    internal static RequestOutcome Cut(string cause) => new(RequestOutcomeKind.Cut, cause: cause);
 
-    public static RequestOutcome Dropped(string cause) => new(RequestOutcomeKind.Dropped, cause: cause);
+    internal static RequestOutcome Dropped(string cause) => new(RequestOutcomeKind.Dropped, cause: cause);
 
-    public static RequestOutcome Finished(string finishReason) => new(RequestOutcomeKind.FinishReason, finishReason: finishReason);
+    internal static RequestOutcome Finished(string finishReason) => new(RequestOutcomeKind.FinishReason, finishReason: finishReason);
 
     /// <summary>The words reports and failure messages show: <c>ok</c>, <c>http 429</c>, <c>timeout</c>, <c>no usage</c>...</summary>
     public override string ToString() => Kind switch

@@ -12,7 +12,7 @@ namespace ChatBench.Stubs.Outcomes;
 /// were written, on purpose: an unexpected finish reason and a request that never reported are other failures, no
 /// longer cut streams, and HTTP 408 and 504 are timeouts.
 /// </summary>
-public sealed class RequestOutcomeJsonConverter : JsonConverter<RequestOutcome>
+internal sealed class RequestOutcomeJsonConverter : JsonConverter<RequestOutcome>
 {
     public override RequestOutcome Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

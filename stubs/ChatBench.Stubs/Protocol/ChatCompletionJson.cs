@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ChatBench.Stubs.Protocol;
 
 /// <summary>Writes the <c>chat.completion</c> object and the <c>usage</c> object as the OpenAI API does.</summary>
-public static class ChatCompletionJson
+internal static class ChatCompletionJson
 {
     public const string SystemFingerprint = "fp_chatbench";
 

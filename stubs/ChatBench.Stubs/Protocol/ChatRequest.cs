@@ -1,7 +1,7 @@
 namespace ChatBench.Stubs.Protocol;
 
 /// <summary>The parts of a chat-completions request the stub acts on.</summary>
-public sealed record ChatRequest(
+internal sealed record ChatRequest(
     string Model,
     string LastUserMessage,
     int PromptTokens,

@@ -7,7 +7,7 @@ namespace ChatBench.Stubs.Protocol;
 /// stub reads, and the common sampling fields it ignores, are checked by type and range, so a client's mistake gets
 /// the 400 the OpenAI API would send.
 /// </summary>
-public static class ChatRequestParser
+internal static class ChatRequestParser
 {
     /// <summary>With <paramref name="hashBlocks"/>, the request also carries its prompt's block keys for the prefix cache.</summary>
     public static bool TryParse(ReadOnlyMemory<byte> body, out ChatRequest request, out OpenAIError error, bool hashBlocks = false)

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace ChatBench.Stubs.Protocol;
 
 /// <summary>The fields every object of one completion repeats: id, creation time and the echoed model.</summary>
-public sealed class CompletionIdentity
+internal sealed class CompletionIdentity
 {
     private static readonly long ProcessPrefix = Random.Shared.NextInt64();
     private static long counter;

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ChatBench.Stubs.Protocol;
 
 /// <summary>An error in the OpenAI shape: <c>{"error":{"message","type","param","code"}}</c> with its HTTP status.</summary>
-public sealed record OpenAIError(int Status, string Message, string Type, string? Param = null, string? Code = null)
+internal sealed record OpenAIError(int Status, string Message, string Type, string? Param = null, string? Code = null)
 {
     public static OpenAIError InvalidJson() => new(
         400,

@@ -11,7 +11,7 @@ namespace ChatBench.Stubs.Protocol;
 /// reads it here rather than computing it in advance. The TTFT counts from when the stub started the answer's clock:
 /// the request's arrival, or with finite capacity its admission (the queue wait is <c>x-stub-queue-ms</c>).
 /// </summary>
-public static class StubPlanHeaders
+internal static class StubPlanHeaders
 {
     public const string PromptTokens = "x-stub-prompt-tokens";
 

@@ -9,7 +9,7 @@ namespace ChatBench.Stubs.Protocol;
 /// a stream's headers go out before any token, so a stream carries it in an SSE comment before <c>data: [DONE]</c>,
 /// which every SSE parser skips. Nothing is added unless asked, so ordinary clients see OpenAI's bytes only.
 /// </summary>
-public static class StubTiming
+internal static class StubTiming
 {
     public const string RequestHeader = "x-chatbench-timing";
 

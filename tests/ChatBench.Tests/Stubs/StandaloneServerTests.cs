@@ -14,7 +14,8 @@ public sealed class StandaloneServerTests
     [Fact]
     public async Task The_server_starts_on_a_free_port_and_answers_the_sdk()
     {
-        using var server = Start([.. StubArguments.For(new StubLaunch(new StubOptions { Profile = LatencyProfile.Default with { TimeScale = 0.02 }, Faults = new StubFaults { ApiKey = "k-123" } }))]);
+        var launch = new StubLaunch(new StubOptions { Profile = LatencyProfile.Default with { TimeScale = 0.02 }, Faults = new StubFaults { ApiKey = "k-123" } }) { ParentProcessId = Environment.ProcessId };
+        using var server = Start([.. StubArguments.For(launch)]);
         using var deadline = Deadline();
         try
         {
@@ -112,15 +113,5 @@ public sealed class StandaloneServerTests
         return deadline;
     }
 
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ChatBench.Stubs.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
+    private static Process Start(params string[] args) => Process.Start(StubProgram.Dll(args))!;
 }

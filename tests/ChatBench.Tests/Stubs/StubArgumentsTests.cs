@@ -87,7 +87,11 @@ public sealed class StubArgumentsTests
             Metrics = false,
         },
         recordedProfile,
-        ReplayErrors: true);
+        ReplayErrors: true)
+    {
+        ShutdownGrace = TimeSpan.FromMilliseconds(1250),
+        ParentProcessId = 4321,
+    };
 
     private static void AssertParsesBack(StubLaunch launch)
     {

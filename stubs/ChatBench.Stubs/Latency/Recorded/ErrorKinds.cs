@@ -4,7 +4,7 @@ namespace ChatBench.Stubs.Latency.Recorded;
 /// The kinds of failure a profile records and a replay can inject; a request's outcome names its kind
 /// (<see cref="Outcomes.RequestOutcome.ErrorKind"/>).
 /// </summary>
-public static class ErrorKinds
+internal static class ErrorKinds
 {
     public const string RateLimited = "429";
     public const string ServerError = "5xx";

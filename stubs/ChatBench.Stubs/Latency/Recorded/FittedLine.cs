@@ -3,7 +3,7 @@ namespace ChatBench.Stubs.Latency.Recorded;
 /// <summary>y = intercept + slope x, fitted by least squares over <see cref="Samples"/> points.</summary>
 public sealed record FittedLine(double InterceptMs, double SlopeMsPerToken, int Samples)
 {
-    public static FittedLine Fit(IReadOnlyList<(double X, double Y)> points)
+    internal static FittedLine Fit(IReadOnlyList<(double X, double Y)> points)
     {
         ArgumentNullException.ThrowIfNull(points);
         if (points.Count == 0)
@@ -20,5 +20,5 @@ public sealed record FittedLine(double InterceptMs, double SlopeMsPerToken, int 
         return new FittedLine(meanY - (slope * meanX), slope, points.Count);
     }
 
-    public double At(double x) => InterceptMs + (SlopeMsPerToken * x);
+    internal double At(double x) => InterceptMs + (SlopeMsPerToken * x);
 }

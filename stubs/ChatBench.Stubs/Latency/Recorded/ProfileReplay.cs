@@ -16,7 +16,7 @@ namespace ChatBench.Stubs.Latency.Recorded;
 /// </summary>
 public sealed class ProfileReplay
 {
-    public const int MinPromptSamples = 20;
+    internal const int MinPromptSamples = 20;
 
     // Fractional parts of the golden ratio, sqrt 2, sqrt 3 and sqrt 5: rationally independent steps, so the four
     // sequences do not move together.
@@ -26,7 +26,7 @@ public sealed class ProfileReplay
     private readonly Source[] classes;
     private readonly bool replayErrors;
 
-    public ProfileReplay(RecordedProfile profile, bool replayErrors)
+    internal ProfileReplay(RecordedProfile profile, bool replayErrors)
     {
         ArgumentNullException.ThrowIfNull(profile);
         Profile = profile;
@@ -48,7 +48,7 @@ public sealed class ProfileReplay
         }
     }
 
-    public RecordedProfile Profile { get; }
+    internal RecordedProfile Profile { get; }
 
     internal ResponsePlan Plan(string prompt, int promptTokens, int? maxTokens, long? requestSeed, ulong seed, double timeScale, int cachedTokens = 0)
     {

@@ -1,7 +1,7 @@
 namespace ChatBench.Stubs.Latency.Recorded;
 
 /// <summary>Sampling from a distribution given by its values at evenly spaced quantiles 0, 1/(k-1), ..., 1.</summary>
-public static class QuantileGrid
+internal static class QuantileGrid
 {
     /// <summary>The inverse of the piecewise-linear CDF through the grid: <paramref name="uniform"/> in [0, 1) to a value.</summary>
     public static double Sample(IReadOnlyList<double> values, double uniform)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ChatBench.Stubs.Latency.Recorded;
 
 /// <summary>Reads and writes <see cref="RecordedProfile"/>s; a file that cannot be replayed is one line naming it and why.</summary>
-public static class RecordedProfileFile
+internal static class RecordedProfileFile
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
