@@ -23,6 +23,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     "Open loop: the floor under the generator",
     "Send lag of the least code that keeps the same schedules (a dedicated thread writing pre-built requests to connections opened before the schedule), against the same stub: what the generator's send lag is judged against.",
     Table = TableKind.SendLag)]
+[LoadGeneratorRuntime]
 [BenchmarkCategory(BenchmarkCategories.OpenLoop, BenchmarkCategories.Heavy)]
 [StubOnly("writes raw HTTP/1.1 to the stub's plain-text port")]
 [WarmupCount(0)]
@@ -53,7 +54,6 @@ public class OpenLoopFloorBenchmarks : RecordedBenchmark, ISendsRequests
     [Benchmark]
     public async Task BareSend()
     {
-        using var noGc = NoGcRegion.For(offsets.Length);
         var batch = BeginBatch(offsets.Length);
         batch.OpenLoop = new OpenLoopRecord(Rate, OpenLoopGeneratorBenchmarks.Seconds, Target.OpenLoop.Arrival.ToString());
         await SendAsync(offsets, batch);

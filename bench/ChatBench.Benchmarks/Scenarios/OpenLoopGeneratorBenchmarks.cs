@@ -21,6 +21,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     "Send lag (actual minus scheduled send) of the open-loop generator at fixed offered rates against the embedded stub, with the short question: the rate up to which the schedule holds within a millisecond at the 99th percentile.",
     Table = TableKind.SendLag,
     Chart = ChartKind.SendLag)]
+[LoadGeneratorRuntime]
 [BenchmarkCategory(BenchmarkCategories.OpenLoop, BenchmarkCategories.Heavy)]
 [WarmupCount(0)]
 [IterationCount(1)]

@@ -21,6 +21,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     "Calibration: the harness's own error",
     "100 streams at the real token rate against a stub whose every planned time is known: measured minus planned TTFT and ITL is the harness's own measurement error.",
     Table = TableKind.Calibration)]
+[LoadGeneratorRuntime]
 [BenchmarkCategory(BenchmarkCategories.Streaming)]
 [StubOnly("measures the harness's own error against the stub's ground truth")]
 // Three measured batches of 100 streams (2.4 s each): its figures are percentiles over 300 streams' first tokens.
