@@ -15,15 +15,24 @@ public static partial class ScheduleClock
     private const int AbsoluteTime = 1;
     private const int Interrupted = 4;
     private const int SetTimerSlack = 29;
+    private const int PriorityOfProcess = 0;
+    private const int SenderNice = -10;
 
     private static readonly bool Native = OperatingSystem.IsLinux() && Stopwatch.Frequency == 1_000_000_000;
 
-    /// <summary>Makes the calling thread's sleeps end at their deadline (Linux: timer slack 1 ns); call once on the sending thread.</summary>
+    /// <summary>
+    /// Makes the calling thread's sleeps end at their deadline (Linux: timer slack 1 ns) and, where the process may
+    /// (root or <c>CAP_SYS_NICE</c>), raises the thread's priority to nice -10, so a waking sender takes a core from
+    /// busy threads instead of waiting out their time slice (measured: 4 ms deadlines beside two threads busy on both
+    /// cores, machine load 13-17: p99 late 40-135 ms at nice 0, 16-63 ms at -10); call once on the sending thread.
+    /// Without the permission the priority stays as it is.
+    /// </summary>
     public static void PrepareThread()
     {
         if (Native)
         {
             _ = SetThreadOption(SetTimerSlack, 1, 0, 0, 0);
+            _ = SetPriority(PriorityOfProcess, ThreadId(), SenderNice);
         }
     }
 
@@ -58,6 +67,12 @@ public static partial class ScheduleClock
 
     [LibraryImport("libc", EntryPoint = "prctl", SetLastError = true)]
     private static partial int SetThreadOption(int option, nuint value, nuint arg3, nuint arg4, nuint arg5);
+
+    [LibraryImport("libc", EntryPoint = "setpriority", SetLastError = true)]
+    private static partial int SetPriority(int which, int who, int priority);
+
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    private static partial int ThreadId();
 
     [StructLayout(LayoutKind.Sequential)]
     private readonly record struct TimeSpec(long Seconds, long Nanoseconds);
