@@ -32,6 +32,9 @@ public sealed class BatchRecorder
     /// <summary>Milliseconds since the batch started.</summary>
     public double Now() => Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
+    /// <summary>The <see cref="Stopwatch"/> timestamp of batch time <paramref name="ms"/>.</summary>
+    public long Timestamp(double ms) => start + (long)(ms * Stopwatch.Frequency / 1000);
+
     /// <summary>Milliseconds from the batch's start to a <see cref="Stopwatch"/> timestamp.</summary>
     public double At(long timestamp) => Stopwatch.GetElapsedTime(start, timestamp).TotalMilliseconds;
 

@@ -65,7 +65,7 @@ public static class CaseResults
     private static List<RequestRecord>? RequestSamples(IReadOnlyList<InvocationRecord> invocations)
     {
         var requests = invocations.SelectMany(i => i.Requests).ToList();
-        return requests.Any(r => r.ChunkGapsMs is not null) ? requests.Select(Rounded).ToList() : null;
+        return requests.Any(r => r.ChunkGapsMs is not null || r.SendLagMs is not null) ? requests.Select(Rounded).ToList() : null;
     }
 
     /// <summary>The median iteration's requests, rounded.</summary>

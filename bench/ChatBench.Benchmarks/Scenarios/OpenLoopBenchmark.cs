@@ -53,7 +53,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         var open = settings.OpenLoop;
         var schedule = ArrivalSchedule.Offsets(open.Arrival, OpenLoopSweep.LiveRate(open.Rates, CurrentStep, Points), Seconds, 1 + CurrentStep);
         var budget = RequestBudget.Batch(PromptMix.Batch(Math.Max(1, schedule.Length)));
-        return budget with { PerInvocation = schedule.Length, PerSetup = WarmUpStreams + schedule.Count(at => at < OpenLoopGenerator.WarmUpSecondsDefault * 1000) };
+        return budget with { PerInvocation = schedule.Length, PerSetup = WarmUpStreams + OpenLoopGenerator.WarmUpSchedule(schedule, OpenLoopGenerator.WarmUpSecondsDefault, 0).Count * OpenLoopGenerator.WarmUpRounds(0) };
     }
 
     /// <summary>The case's step of the sweep, 1 to the number of rates.</summary>
@@ -73,8 +73,13 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
     {
         var schedule = offsets ?? [];
 
-        var batch = BeginBatch(schedule.Length, method);
-        await OpenLoopGenerator.RunAsync(schedule, batch, (i, at) => call.SendAsync(prompts[i], batch, at));
+        BatchRecorder batch;
+        using (NoGcRegion.For(schedule.Length))
+        {
+            batch = BeginBatch(schedule.Length, method);
+            await OpenLoopGenerator.RunAsync(schedule, batch, (i, at) => call.SendAsync(prompts[i], batch, at));
+        }
+
         var stop = run.Skipped ? null : OverSaturation.Reason(batch.Snapshot(), Target.OpenLoop.MaxErrorRate);
         batch.OpenLoop = run with { Stopped = run.Stopped ?? stop };
         batch.Complete(failuresAreTheResult: true);
@@ -126,7 +131,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         };
         offsets = stopped is null ? ArrivalSchedule.Offsets(open.Arrival, rate, Seconds, (int)(profile?.Seed ?? 1) + CurrentStep) : [];
         prompts = PlannedPrompt.For(PromptMix.Batch(Math.Max(1, offsets.Length)), profile);
-        OpenLoopGenerator.WarmUpAsync(offsets, OpenLoopGenerator.WarmUpSecondsDefault, (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
+        OpenLoopGenerator.WarmUpAsync(offsets, OpenLoopGenerator.WarmUpSecondsDefault, Target.Kind == TargetKind.Stub ? OpenLoopGenerator.WarmUpRequests : 0, (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
     }
 
     protected override void Cleanup() => server?.Dispose();

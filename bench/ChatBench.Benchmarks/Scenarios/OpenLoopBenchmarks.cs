@@ -17,6 +17,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     "Requests sent at an offered rate (Poisson arrivals unless --arrival says otherwise), latency measured from each request's scheduled send. Goodput: requests per second that met every SLO limit. On the stub, a stub process with finite capacity (32 slots, a FIFO queue) whose saturated throughput is known in advance.",
     Table = TableKind.OpenLoop,
     Chart = ChartKind.OpenLoop)]
+[LoadGeneratorRuntime]
 [BenchmarkCategory(BenchmarkCategories.OpenLoop)]
 [WarmupCount(0)]
 [IterationCount(1)]

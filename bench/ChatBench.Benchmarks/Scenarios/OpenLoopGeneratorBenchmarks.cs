@@ -21,6 +21,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     "Send lag (actual minus scheduled send) of the open-loop generator at fixed offered rates against the embedded stub, with the short question: the rate up to which the schedule holds within a millisecond at the 99th percentile.",
     Table = TableKind.SendLag,
     Chart = ChartKind.SendLag)]
+[LoadGeneratorRuntime]
 [BenchmarkCategory(BenchmarkCategories.OpenLoop, BenchmarkCategories.Heavy)]
 [WarmupCount(0)]
 [IterationCount(1)]
@@ -44,12 +45,14 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
         ArgumentNullException.ThrowIfNull(settings);
         var schedule = ArrivalSchedule.Offsets(settings.OpenLoop.Arrival, Rate, Seconds, settings.Target == TargetKind.Stub ? (int)settings.Seed : 1);
         var tokens = PromptMix.EstimatedOutputTokens([new ChatPrompt(DefaultPromptRules.ShortQuestion, 0)]) * schedule.Length;
-        return new RequestBudget(schedule.Length, schedule.Count(at => at < WarmUpSeconds * 1000), tokens);
+        var atLeast = settings.Target == TargetKind.Stub ? OpenLoopGenerator.WarmUpRequests : 0;
+        return new RequestBudget(schedule.Length, OpenLoopGenerator.WarmUpSchedule(schedule, WarmUpSeconds, atLeast).Count * OpenLoopGenerator.WarmUpRounds(atLeast), tokens);
     }
 
     [Benchmark]
     public async Task OfferedRate()
     {
+        using var noGc = NoGcRegion.For(offsets.Length);
         var batch = BeginBatch(offsets.Length);
         batch.OpenLoop = new Records.OpenLoopRecord(Rate, Seconds, Target.OpenLoop.Arrival.ToString());
         await OpenLoopGenerator.RunAsync(offsets, batch, (i, at) => call.SendAsync(prompts[i], batch, at));
@@ -64,6 +67,6 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
         var questions = Enumerable.Range(0, offsets.Length).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList();
         prompts = PlannedPrompt.For(questions, Target.GroundTruth);
         call = new OpenLoopCall(Client);
-        OpenLoopGenerator.WarmUpAsync(offsets, WarmUpSeconds, (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
+        OpenLoopGenerator.WarmUpAsync(offsets, WarmUpSeconds, Target.Kind == TargetKind.Stub ? OpenLoopGenerator.WarmUpRequests : 0, (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
     }
 }

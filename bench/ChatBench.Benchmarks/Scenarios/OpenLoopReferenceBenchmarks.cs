@@ -15,6 +15,7 @@ namespace ChatBench.Benchmarks.Scenarios;
     "The same open loop as the default sweep, with twelve rates of eight seconds: the highest rate within the SLO, interpolated between measured rates, against the stub's theoretical capacity (slots / mean service time at a full batch).",
     Table = TableKind.OpenLoop,
     Chart = ChartKind.OpenLoop)]
+[LoadGeneratorRuntime]
 [BenchmarkCategory(BenchmarkCategories.OpenLoop, BenchmarkCategories.Heavy)]
 [WarmupCount(0)]
 [IterationCount(1)]

@@ -9,7 +9,7 @@ namespace ChatBench.Tests.Bench;
 /// <summary>A live run drops the classes that only make sense against the stub, says so, and plans nothing for them.</summary>
 public sealed class StubOnlyFilterTests
 {
-    private static readonly string[] StubOnlyClasses = ["HttpVersionBenchmarks", "StreamingCalibrationBenchmarks", "StubCostBenchmarks", "WireMockPipelineCostBenchmarks"];
+    private static readonly string[] StubOnlyClasses = ["HttpVersionBenchmarks", "OpenLoopFloorBenchmarks", "StreamingCalibrationBenchmarks", "StubCostBenchmarks", "WireMockPipelineCostBenchmarks"];
 
     [Theory]
     [InlineData(TargetKind.Live)]
@@ -35,6 +35,7 @@ public sealed class StubOnlyFilterTests
             [
                 "skipped under --target live: ConversationBenchmarks with PrefixCache=False turns the stub's prefix cache off; a provider's cannot be",
                 "skipped under --target live: HttpVersionBenchmarks measures its own local stub processes",
+                "skipped under --target live: OpenLoopFloorBenchmarks writes raw HTTP/1.1 to the stub's plain-text port",
                 "skipped under --target live: StreamingCalibrationBenchmarks measures the harness's own error against the stub's ground truth",
                 "skipped under --target live: StubCostBenchmarks measures the cost of its own local stub processes",
                 "skipped under --target live: WireMockPipelineCostBenchmarks measures the cost of its own local stub processes",

@@ -1,0 +1,127 @@
+using System.Net;
+using ChatBench.Benchmarks.Records;
+
+namespace ChatBench.Benchmarks.Arrivals;
+
+/// <summary>
+/// The least code that keeps an open-loop schedule on this runtime, as a floor for <see cref="OpenLoopGenerator"/>: one
+/// dedicated thread that sleeps until each send's time (<see cref="ScheduleClock"/>, as the generator does), takes an
+/// idle connection opened before the schedule started and writes the request's pre-built bytes to it; nothing on that
+/// path allocates. Responses are read on the thread pool, one loop per connection, which hands the connection back.
+/// </summary>
+public sealed class BareOpenLoopSender : IDisposable
+{
+    private readonly BareConnection[] connections;
+    private readonly Task[] receiving;
+    private readonly Lock gate = new();
+    private readonly int[] idle;
+    private int idleCount;
+    private Action<int, int, int?> finished = (_, _, _) => { };
+
+    private BareOpenLoopSender(BareConnection[] connections)
+    {
+        this.connections = connections;
+        idle = Enumerable.Range(0, connections.Length).ToArray();
+        idleCount = connections.Length;
+        receiving = connections.Select(c => Task.Run(() => c.ReceiveAsync(Answered))).ToArray();
+    }
+
+    /// <summary>Connects <paramref name="count"/> connections to <paramref name="server"/>.</summary>
+    public static async Task<BareOpenLoopSender> OpenAsync(EndPoint server, int count) =>
+        new(await Task.WhenAll(Enumerable.Range(0, count).Select(i => BareConnection.OpenAsync(server, i))));
+
+    /// <summary>
+    /// Sends request <c>i</c> (<paramref name="requests"/>, pre-built) at <paramref name="offsetsMs"/>[i] of
+    /// <paramref name="recorder"/>'s time and returns when every answer is in or <paramref name="patience"/> has passed
+    /// since the last send. <paramref name="answered"/> gets each request's index, send lag, status and completion tokens.
+    /// </summary>
+    public async Task RunAsync(IReadOnlyList<double> offsetsMs, IReadOnlyList<byte[]> requests, BatchRecorder recorder, Action<int, double, int, int?> answered, TimeSpan patience)
+    {
+        ArgumentNullException.ThrowIfNull(offsetsMs);
+        ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(requests);
+        var lags = new double[offsetsMs.Count];
+        var outstanding = offsetsMs.Count;
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        finished = (index, status, tokens) =>
+        {
+            answered(index, Volatile.Read(ref lags[index]), status, tokens);
+            if (Interlocked.Decrement(ref outstanding) == 0)
+            {
+                done.TrySetResult();
+            }
+        };
+        if (offsetsMs.Count == 0)
+        {
+            return;
+        }
+
+        var sender = new Thread(() =>
+        {
+            try
+            {
+                ScheduleClock.PrepareThread();
+                for (var i = 0; i < offsetsMs.Count; i++)
+                {
+                    ScheduleClock.WaitUntil(recorder.Timestamp(offsetsMs[i]));
+                    var connection = connections[TakeIdle()];
+                    connection.Current = i;
+                    Volatile.Write(ref lags[i], Math.Max(0, recorder.Now() - offsetsMs[i]));
+                    connection.Send(requests[i]);
+                }
+
+                scheduled.SetResult();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                scheduled.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "ChatBench bare open-loop sender",
+        };
+        sender.Start();
+        await scheduled.Task;
+        await Task.WhenAny(done.Task, Task.Delay(patience));
+    }
+
+    public void Dispose()
+    {
+        foreach (var connection in connections)
+        {
+            connection.Dispose();
+        }
+
+        Task.WaitAll(receiving.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray());
+    }
+
+    /// <summary>An idle connection's number; when all are busy it yields until one comes back (the wait shows as send lag).</summary>
+    private int TakeIdle()
+    {
+        while (true)
+        {
+            lock (gate)
+            {
+                if (idleCount > 0)
+                {
+                    return idle[--idleCount];
+                }
+            }
+
+            Thread.Yield();
+        }
+    }
+
+    private void Answered(BareConnection connection, int status, int? tokens)
+    {
+        var index = connection.Current;
+        lock (gate)
+        {
+            idle[idleCount++] = connection.Number;
+        }
+
+        finished(index, status, tokens);
+    }
+}
