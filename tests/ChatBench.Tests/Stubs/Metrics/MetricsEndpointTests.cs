@@ -121,7 +121,9 @@ public sealed class MetricsEndpointTests
         // for a scrape to see it on a loaded machine.
         var sent = Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.CompleteChatAsync([new UserChatMessage(DefaultPromptRules.LongQuestion)], cancellationToken: cancel)));
         var (running, waiting) = (0.0, 0.0);
-        while (!sent.IsCompleted && waiting < 2)
+        // Until a scrape sees one running and two waiting: a scrape that falls between the first answer's end and the
+        // second's admission reads none running and two waiting, a real hand-over any server's gauges show.
+        while (!sent.IsCompleted && (running, waiting) != (1.0, 2.0))
         {
             var held = PrometheusText.Parse(await http.GetStringAsync(new Uri(stub.Url, "/metrics"), cancel));
             (running, waiting) = (held.Value("vllm:num_requests_running", OfModel), held.Value("vllm:num_requests_waiting", OfModel));
