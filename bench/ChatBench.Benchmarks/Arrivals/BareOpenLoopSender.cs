@@ -67,7 +67,7 @@ public sealed class BareOpenLoopSender : IDisposable
                     ScheduleClock.WaitUntil(recorder.Timestamp(offsetsMs[i]));
                     var connection = connections[TakeIdle()];
                     connection.Current = i;
-                    Volatile.Write(ref lags[i], Math.Max(0, recorder.Now() - offsetsMs[i]));
+                    Volatile.Write(ref lags[i], OpenLoopGenerator.Lag(recorder, offsetsMs[i]));
                     connection.Send(requests[i]);
                 }
 

@@ -75,8 +75,14 @@ public abstract class RecordedBenchmark
         Setup();
 
         // After setup's warm-ups, at the target the class measures (its own stub, if it started one).
-        server = settings.ScrapesServerMetrics ? ServerWindowRecorder.Start(Target.BaseUrl, Target.ApiKey, SamplesServerLoad) : null;
+        server = settings.ScrapesServerMetrics && RecordsServerWindows ? ServerWindowRecorder.Start(Target.BaseUrl, Target.ApiKey, SamplesServerLoad) : null;
     }
+
+    /// <summary>
+    /// Whether the run's target is scraped around each iteration: not by a class that sends only to a stub process of
+    /// its own, whose run target sits idle (an empty server view at the cost of a scrape an iteration).
+    /// </summary>
+    protected virtual bool RecordsServerWindows => true;
 
     /// <summary>Open-loop and conversation classes: the server's running and waiting requests are read every second.</summary>
     protected virtual bool SamplesServerLoad => false;

@@ -49,6 +49,9 @@ public class HttpVersionBenchmarks : RecordedBenchmark, ISendsRequests
     public int Requests { get; set; }
 
     /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
+    protected override bool RecordsServerWindows => false;
+
+    /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
     public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.None;
 
     [Benchmark(Baseline = true)]

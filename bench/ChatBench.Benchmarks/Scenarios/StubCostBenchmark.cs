@@ -54,6 +54,9 @@ public abstract class StubCostBenchmark : RecordedBenchmark, ISendsRequests
     private IReadOnlyList<PlannedPrompt> streams = [];
 
     /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
+    protected override bool RecordsServerWindows => false;
+
+    /// <summary>Nothing reaches the run's target: every request goes to the stub process this class starts.</summary>
     public RequestBudget Budget(RunSettings settings, string method) => RequestBudget.None;
 
     /// <summary>How the stub process takes chat requests: its fast path or WireMock.Net's mapping pipeline.</summary>

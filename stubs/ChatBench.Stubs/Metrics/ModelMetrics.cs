@@ -14,8 +14,6 @@ internal sealed class ModelMetrics
 {
     private readonly Counter.Child stop;
     private readonly Counter.Child length;
-    private readonly Counter successFamily;
-    private readonly string[] labels;
     private readonly Counter.Child promptTokens;
     private readonly Counter.Child generationTokens;
     private readonly Counter.Child cacheQueries;
@@ -32,8 +30,7 @@ internal sealed class ModelMetrics
 
     public ModelMetrics(VllmMetricFamilies families, string model)
     {
-        labels = [model, VllmMetricFamilies.Engine];
-        successFamily = families.RequestSuccess;
+        string[] labels = [model, VllmMetricFamilies.Engine];
         stop = families.RequestSuccess.WithLabels([.. labels, "stop"]);
         length = families.RequestSuccess.WithLabels([.. labels, "length"]);
         promptTokens = families.PromptTokens.WithLabels(labels);
@@ -72,8 +69,8 @@ internal sealed class ModelMetrics
     /// </summary>
     public void Succeeded(int prompt, ResponsePlan plan, long arrival, long start)
     {
-        var reason = plan.FinishReason;
-        (reason == "stop" ? stop : reason == "length" ? length : successFamily.WithLabels([.. labels, reason])).Inc();
+        // A plan finishes on "length" (max_tokens reached) or "stop": the only two reasons the stub writes.
+        (plan.FinishReason == "length" ? length : stop).Inc();
         promptTokens.Inc(prompt);
         generationTokens.Inc(plan.CompletionTokens);
         var queued = Stopwatch.GetElapsedTime(arrival, start).TotalSeconds;
