@@ -86,7 +86,7 @@ public static class OpenLoopGenerator
             {
                 var batch = new RecordLog(directory.FullName, "warm-up").Begin(warm.Count);
                 await RunAsync(warm, batch, (i, at) => send(batch, i, at));
-                JitQuiet.Wait(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+                JitQuiet.AfterWarmUp();
             }
         }
         finally

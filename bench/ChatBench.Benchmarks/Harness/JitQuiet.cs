@@ -13,6 +13,12 @@ public static class JitQuiet
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// The wait after a warm-up: 300 ms without a compilation (the background promotions of one warm-up come within
+    /// 100-200 ms of each other), at most 5 s.
+    /// </summary>
+    public static TimeSpan AfterWarmUp() => Wait(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+
     /// <summary>Returns once no method was compiled for <paramref name="quietFor"/>, or after <paramref name="atMost"/>; returns how long it waited.</summary>
     public static TimeSpan Wait(TimeSpan quietFor, TimeSpan atMost)
     {

@@ -76,7 +76,7 @@ public class OpenLoopFloorBenchmarks : RecordedBenchmark, ISendsRequests
             {
                 var batch = new RecordLog(scratch.FullName, "warm-up").Begin(warm.Count);
                 SendAsync([.. warm], batch).GetAwaiter().GetResult();
-                JitQuiet.Wait(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+                JitQuiet.AfterWarmUp();
             }
         }
         finally

@@ -63,7 +63,7 @@ public class StreamingCalibrationBenchmarks : RecordedBenchmark, ISendsRequests
             // measured batches, on the same two cores, and their error would be the JIT's. Its own stub, so no budget counts these.
             WarmUp.EmbeddedStubAsync(Target, replaysErrors: false).GetAwaiter().GetResult();
             WarmUp.BatchesAsync(prompts, WarmUpBatches, (batchPrompts, batch) => Task.WhenAll(batchPrompts.Select(prompt => SdkStreaming.SendAsync(prompt, batch)))).GetAwaiter().GetResult();
-            JitQuiet.Wait(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(5));
+            JitQuiet.AfterWarmUp();
         }
     }
 

@@ -84,4 +84,27 @@ public sealed class ServerWindowRecorderTests
         Assert.All(window.Load, s => Assert.Equal((7.0, 3.0), (s.Running, s.Waiting)));
         Assert.InRange(window.Load[0].AtMs, 1000, 1600);
     }
+
+    [Fact]
+    public void A_warm_up_scrapes_both_ways_and_the_next_window_starts_after_it()
+    {
+        using var server = new MetricsServer().Serving(VllmMetricsFixture.Before);
+        using var recorder = ServerWindowRecorder.Start(server.ApiBase, "key", sampleLoad: true)!;
+        var settled = 0;
+
+        // The settle outlasts the sampler's first period, so a sample falls inside the warm-up and must not reach the window.
+        recorder.WarmUp(3, () =>
+        {
+            settled++;
+            Thread.Sleep(1300);
+        });
+        var afterWarmUp = server.Received.Count;
+        server.Serving(VllmMetricsFixture.After);
+        var window = recorder.Close()!;
+
+        Assert.Equal(1, settled);
+        Assert.True(afterWarmUp >= 1 + (3 * 2) + 1, $"{afterWarmUp} scrapes: the first, three whole and three of the gauges, and the window's new start");
+        Assert.Equal(20, window.Requests);
+        Assert.All(window.Load, s => Assert.True(s.AtMs >= 0, $"a sample {s.AtMs} ms before the window"));
+    }
 }
