@@ -15,6 +15,7 @@ public sealed class BareOpenLoopSender : IDisposable
     private readonly Task[] receiving;
     private readonly Lock gate = new();
     private readonly int[] idle;
+    private readonly SemaphoreSlim idleSlots;
     private int idleCount;
     private Action<int, int, int?> finished = (_, _, _) => { };
 
@@ -23,6 +24,7 @@ public sealed class BareOpenLoopSender : IDisposable
         this.connections = connections;
         idle = Enumerable.Range(0, connections.Length).ToArray();
         idleCount = connections.Length;
+        idleSlots = new SemaphoreSlim(connections.Length);
         receiving = connections.Select(c => Task.Run(() => c.ReceiveAsync(Answered))).ToArray();
     }
 
@@ -95,22 +97,20 @@ public sealed class BareOpenLoopSender : IDisposable
         }
 
         Task.WaitAll(receiving.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray());
+        idleSlots.Dispose();
     }
 
-    /// <summary>An idle connection's number; when all are busy it yields until one comes back (the wait shows as send lag).</summary>
+    /// <summary>
+    /// An idle connection's number; when all are busy it blocks until one comes back (the wait shows as send lag). It
+    /// must not spin: a real-time sending thread that yields only yields to its own class, and would keep the core from
+    /// the loops that hand connections back.
+    /// </summary>
     private int TakeIdle()
     {
-        while (true)
+        idleSlots.Wait();
+        lock (gate)
         {
-            lock (gate)
-            {
-                if (idleCount > 0)
-                {
-                    return idle[--idleCount];
-                }
-            }
-
-            Thread.Yield();
+            return idle[--idleCount];
         }
     }
 
@@ -122,6 +122,7 @@ public sealed class BareOpenLoopSender : IDisposable
             idle[idleCount++] = connection.Number;
         }
 
+        idleSlots.Release();
         finished(index, status, tokens);
     }
 }

@@ -54,6 +54,8 @@ public class OpenLoopFloorBenchmarks : RecordedBenchmark, ISendsRequests
     [Benchmark]
     public async Task BareSend()
     {
+        // As for the generator: a collection would suspend the sending thread, and the floor is the schedule without one.
+        using var noGc = NoGcRegion.For(offsets.Length);
         var batch = BeginBatch(offsets.Length);
         batch.OpenLoop = new OpenLoopRecord(Rate, OpenLoopGeneratorBenchmarks.Seconds, Target.OpenLoop.Arrival.ToString());
         await SendAsync(offsets, batch);
@@ -66,8 +68,9 @@ public class OpenLoopFloorBenchmarks : RecordedBenchmark, ISendsRequests
         prompts = PlannedPrompt.For(Enumerable.Range(0, offsets.Length).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList(), Target.GroundTruth);
         requests = prompts.Select(p => BareChatRequest.Build(Target.BaseUrl, Target.Model, p)).ToArray();
         var server = new DnsEndPoint(Target.BaseUrl.Host, Target.BaseUrl.Port);
-        // Enough connections for the answers in flight at the rate (about 50 ms each at the suite's time scale), with room for bursts.
-        sender = BareOpenLoopSender.OpenAsync(server, Math.Max(32, Rate / 8)).GetAwaiter().GetResult();
+        // Enough connections for the answers in flight at the rate (about 50 ms each at the suite's time scale) and for
+        // a stall of the stub's of 200 ms: with an eighth of the rate, sends waited for a connection at 2,000 req/s.
+        sender = BareOpenLoopSender.OpenAsync(server, Math.Max(64, Rate / 4)).GetAwaiter().GetResult();
         var warm = OpenLoopGenerator.WarmUpSchedule(offsets, OpenLoopGeneratorBenchmarks.WarmUpSeconds, OpenLoopGenerator.WarmUpRequests);
         var scratch = Directory.CreateTempSubdirectory("chatbench-floor-warm-up-");
         try
