@@ -6,7 +6,7 @@ using ChatBench.Benchmarks.Scenarios;
 
 namespace ChatBench.Tests.Bench;
 
-/// <summary>Only the load-generating classes run without the thread pool's spinning, and they keep the run's own job variable.</summary>
+/// <summary>Only the load-generating classes run without the thread pool's spinning and with inline socket completions, and they keep the run's own job variable.</summary>
 public sealed class LoadGeneratorRuntimeTests
 {
     [Theory]
@@ -15,7 +15,7 @@ public sealed class LoadGeneratorRuntimeTests
     [InlineData(typeof(StreamingCalibrationBenchmarks), true)]
     [InlineData(typeof(ClientStackBenchmarks), false)]
     [InlineData(typeof(LargeBatchBenchmarks), false)]
-    public void A_class_benchmark_processes_get_the_spin_limit_only_when_it_generates_load_and_always_the_run_variable(Type type, bool generatesLoad)
+    public void A_class_benchmark_processes_get_the_load_generator_runtime_only_when_it_generates_load_and_always_the_run_variable(Type type, bool generatesLoad)
     {
         var settings = new RunSettings(new BenchOptions(), new Uri("http://127.0.0.1:5080/v1"), Path.GetTempPath());
         using var host = settings.UseInHost();
@@ -29,6 +29,7 @@ public sealed class LoadGeneratorRuntimeTests
             var variables = c.Job.Environment.EnvironmentVariables ?? [];
             Assert.Contains(variables, v => v.Key == RunSettings.JobVariable && RunSettings.Parse(v.Value).BaseUrl == settings.BaseUrl);
             Assert.Equal(generatesLoad, variables.Any(v => v.Key == LoadGeneratorRuntimeAttribute.SpinLimitVariable && v.Value == "0"));
+            Assert.Equal(generatesLoad, variables.Any(v => v.Key == LoadGeneratorRuntimeAttribute.InlineCompletionsVariable && v.Value == "1"));
         });
     }
 }
