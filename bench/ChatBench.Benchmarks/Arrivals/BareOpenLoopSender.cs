@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using ChatBench.Benchmarks.Records;
 
@@ -13,18 +14,13 @@ public sealed class BareOpenLoopSender : IDisposable
 {
     private readonly BareConnection[] connections;
     private readonly Task[] receiving;
-    private readonly Lock gate = new();
-    private readonly int[] idle;
-    private readonly SemaphoreSlim idleSlots;
-    private int idleCount;
+    private readonly ConcurrentQueue<int> idle;
     private Action<int, int, int?> finished = (_, _, _) => { };
 
     private BareOpenLoopSender(BareConnection[] connections)
     {
         this.connections = connections;
-        idle = Enumerable.Range(0, connections.Length).ToArray();
-        idleCount = connections.Length;
-        idleSlots = new SemaphoreSlim(connections.Length);
+        idle = new ConcurrentQueue<int>(Enumerable.Range(0, connections.Length));
         receiving = connections.Select(c => Task.Run(() => c.ReceiveAsync(Answered))).ToArray();
     }
 
@@ -97,32 +93,29 @@ public sealed class BareOpenLoopSender : IDisposable
         }
 
         Task.WaitAll(receiving.Select(r => r.ContinueWith(_ => { }, TaskScheduler.Default)).ToArray());
-        idleSlots.Dispose();
     }
 
     /// <summary>
-    /// An idle connection's number; when all are busy it blocks until one comes back (the wait shows as send lag). It
-    /// must not spin: a real-time sending thread that yields only yields to its own class, and would keep the core from
-    /// the loops that hand connections back.
+    /// An idle connection's number, taken without a lock: the sending thread runs in the real-time class, and a lock
+    /// held by a receiving thread that the stub has pushed off its core would hold the sender up for that thread's wait
+    /// (a priority inversion). When all are busy it sleeps a millisecond at a time until one comes back, the wait showing
+    /// as send lag; it must not spin, as a real-time thread's yield keeps the core from the loops that hand connections back.
     /// </summary>
     private int TakeIdle()
     {
-        idleSlots.Wait();
-        lock (gate)
+        int number;
+        while (!idle.TryDequeue(out number))
         {
-            return idle[--idleCount];
+            Thread.Sleep(1);
         }
+
+        return number;
     }
 
     private void Answered(BareConnection connection, int status, int? tokens)
     {
         var index = connection.Current;
-        lock (gate)
-        {
-            idle[idleCount++] = connection.Number;
-        }
-
-        idleSlots.Release();
+        idle.Enqueue(connection.Number);
         finished(index, status, tokens);
     }
 }
