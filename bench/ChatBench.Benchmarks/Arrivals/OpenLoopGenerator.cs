@@ -1,4 +1,5 @@
 using ChatBench.Benchmarks.Harness;
+using ChatBench.Benchmarks.Options;
 using ChatBench.Benchmarks.Records;
 
 namespace ChatBench.Benchmarks.Arrivals;
@@ -25,6 +26,13 @@ public static class OpenLoopGenerator
     /// 249, 243, 11 and 32 methods, and each JIT wait after them found 1,512, 1,010, then none), one for a live endpoint.
     /// </summary>
     public static int WarmUpRounds(int atLeast) => atLeast > 0 ? 3 : 1;
+
+    /// <summary>The fewest requests a warm-up round sends to a target of this kind: a live endpoint's is its schedule's first seconds, never more than the rate it was offered.</summary>
+    public static int WarmUpAtLeast(TargetKind target) => target == TargetKind.Stub ? WarmUpRequests : 0;
+
+    /// <summary>Requests the warm-up sends over all its rounds: what a request budget counts for setup.</summary>
+    public static int WarmUpSends(IReadOnlyList<double> offsetsMs, double seconds, int atLeast) =>
+        WarmUpSchedule(offsetsMs, seconds, atLeast).Count * WarmUpRounds(atLeast);
 
     /// <summary>
     /// Threads keeping the schedule. Each takes the next request, sleeps until its time and starts it, so while one is
@@ -75,17 +83,23 @@ public static class OpenLoopGenerator
     /// waiting until the JIT has finished promoting what it sent to optimized code, <see cref="WarmUpRounds"/> times:
     /// the measured run is the warm one and its CPU time is the generator's and the requests', not the compiler's.
     /// </summary>
-    public static async Task WarmUpAsync(IReadOnlyList<double> offsetsMs, double seconds, int atLeast, Func<BatchRecorder, int, double, Task> send)
+    public static Task WarmUpAsync(IReadOnlyList<double> offsetsMs, double seconds, int atLeast, Func<BatchRecorder, int, double, Task> send)
     {
         ArgumentNullException.ThrowIfNull(send);
+        return WarmUpWithAsync(offsetsMs, seconds, atLeast, (warm, batch) => RunAsync(warm, batch, (i, at) => send(batch, i, at)));
+    }
+
+    /// <summary>The same warm-up rounds with another sender of a whole schedule (the floor's), so both warm up alike.</summary>
+    public static async Task WarmUpWithAsync(IReadOnlyList<double> offsetsMs, double seconds, int atLeast, Func<IReadOnlyList<double>, BatchRecorder, Task> run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         var directory = Directory.CreateTempSubdirectory("chatbench-warm-up-");
         try
         {
             var warm = WarmUpSchedule(offsetsMs, seconds, atLeast);
             for (var round = 0; round < WarmUpRounds(atLeast); round++)
             {
-                var batch = new RecordLog(directory.FullName, "warm-up").Begin(warm.Count);
-                await RunAsync(warm, batch, (i, at) => send(batch, i, at));
+                await run(warm, new RecordLog(directory.FullName, "warm-up").Begin(warm.Count));
                 JitQuiet.AfterWarmUp();
             }
         }

@@ -53,7 +53,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         var open = settings.OpenLoop;
         var schedule = ArrivalSchedule.Offsets(open.Arrival, OpenLoopSweep.LiveRate(open.Rates, CurrentStep, Points), Seconds, 1 + CurrentStep);
         var budget = RequestBudget.Batch(PromptMix.Batch(Math.Max(1, schedule.Length)));
-        return budget with { PerInvocation = schedule.Length, PerSetup = WarmUpStreams + OpenLoopGenerator.WarmUpSchedule(schedule, OpenLoopGenerator.WarmUpSecondsDefault, 0).Count * OpenLoopGenerator.WarmUpRounds(0) };
+        return budget with { PerInvocation = schedule.Length, PerSetup = WarmUpStreams + OpenLoopGenerator.WarmUpSends(schedule, OpenLoopGenerator.WarmUpSecondsDefault, OpenLoopGenerator.WarmUpAtLeast(settings.Target)) };
     }
 
     /// <summary>The case's step of the sweep, 1 to the number of rates.</summary>
@@ -131,7 +131,7 @@ public abstract class OpenLoopBenchmark : RecordedBenchmark, ISendsRequests
         };
         offsets = stopped is null ? ArrivalSchedule.Offsets(open.Arrival, rate, Seconds, (int)(profile?.Seed ?? 1) + CurrentStep) : [];
         prompts = PlannedPrompt.For(PromptMix.Batch(Math.Max(1, offsets.Length)), profile);
-        OpenLoopGenerator.WarmUpAsync(offsets, OpenLoopGenerator.WarmUpSecondsDefault, Target.Kind == TargetKind.Stub ? OpenLoopGenerator.WarmUpRequests : 0, (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
+        OpenLoopGenerator.WarmUpAsync(offsets, OpenLoopGenerator.WarmUpSecondsDefault, OpenLoopGenerator.WarmUpAtLeast(Target.Kind), (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
     }
 
     protected override void Cleanup() => server?.Dispose();

@@ -47,8 +47,7 @@ public class OpenLoopFloorBenchmarks : RecordedBenchmark, ISendsRequests
         ArgumentNullException.ThrowIfNull(settings);
         var schedule = ArrivalSchedule.Offsets(settings.OpenLoop.Arrival, Rate, OpenLoopGeneratorBenchmarks.Seconds, (int)settings.Seed);
         var tokens = PromptMix.EstimatedOutputTokens([new ChatPrompt(DefaultPromptRules.ShortQuestion, 0)]) * schedule.Length;
-        var warmUp = OpenLoopGenerator.WarmUpSchedule(schedule, OpenLoopGeneratorBenchmarks.WarmUpSeconds, OpenLoopGenerator.WarmUpRequests).Count;
-        return new RequestBudget(schedule.Length, warmUp * OpenLoopGenerator.WarmUpRounds(OpenLoopGenerator.WarmUpRequests), tokens);
+        return new RequestBudget(schedule.Length, OpenLoopGenerator.WarmUpSends(schedule, OpenLoopGeneratorBenchmarks.WarmUpSeconds, OpenLoopGenerator.WarmUpRequests), tokens);
     }
 
     [Benchmark]
@@ -71,21 +70,7 @@ public class OpenLoopFloorBenchmarks : RecordedBenchmark, ISendsRequests
         // Enough connections for the answers in flight at the rate (about 50 ms each at the suite's time scale) and for
         // a stall of the stub's of 200 ms: with an eighth of the rate, sends waited for a connection at 2,000 req/s.
         sender = BareOpenLoopSender.OpenAsync(server, Math.Max(64, Rate / 4)).GetAwaiter().GetResult();
-        var warm = OpenLoopGenerator.WarmUpSchedule(offsets, OpenLoopGeneratorBenchmarks.WarmUpSeconds, OpenLoopGenerator.WarmUpRequests);
-        var scratch = Directory.CreateTempSubdirectory("chatbench-floor-warm-up-");
-        try
-        {
-            for (var round = 0; round < OpenLoopGenerator.WarmUpRounds(OpenLoopGenerator.WarmUpRequests); round++)
-            {
-                var batch = new RecordLog(scratch.FullName, "warm-up").Begin(warm.Count);
-                SendAsync([.. warm], batch).GetAwaiter().GetResult();
-                JitQuiet.AfterWarmUp();
-            }
-        }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+        OpenLoopGenerator.WarmUpWithAsync(offsets, OpenLoopGeneratorBenchmarks.WarmUpSeconds, OpenLoopGenerator.WarmUpRequests, SendAsync).GetAwaiter().GetResult();
     }
 
     protected override void Cleanup() => sender?.Dispose();

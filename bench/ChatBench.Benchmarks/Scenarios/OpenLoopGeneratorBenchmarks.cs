@@ -45,8 +45,7 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
         ArgumentNullException.ThrowIfNull(settings);
         var schedule = ArrivalSchedule.Offsets(settings.OpenLoop.Arrival, Rate, Seconds, settings.Target == TargetKind.Stub ? (int)settings.Seed : 1);
         var tokens = PromptMix.EstimatedOutputTokens([new ChatPrompt(DefaultPromptRules.ShortQuestion, 0)]) * schedule.Length;
-        var atLeast = settings.Target == TargetKind.Stub ? OpenLoopGenerator.WarmUpRequests : 0;
-        return new RequestBudget(schedule.Length, OpenLoopGenerator.WarmUpSchedule(schedule, WarmUpSeconds, atLeast).Count * OpenLoopGenerator.WarmUpRounds(atLeast), tokens);
+        return new RequestBudget(schedule.Length, OpenLoopGenerator.WarmUpSends(schedule, WarmUpSeconds, OpenLoopGenerator.WarmUpAtLeast(settings.Target)), tokens);
     }
 
     [Benchmark]
@@ -67,6 +66,6 @@ public class OpenLoopGeneratorBenchmarks : RecordedBenchmark, ISendsRequests
         var questions = Enumerable.Range(0, offsets.Length).Select(i => new ChatPrompt(DefaultPromptRules.ShortQuestion, i)).ToList();
         prompts = PlannedPrompt.For(questions, Target.GroundTruth);
         call = new OpenLoopCall(Client);
-        OpenLoopGenerator.WarmUpAsync(offsets, WarmUpSeconds, Target.Kind == TargetKind.Stub ? OpenLoopGenerator.WarmUpRequests : 0, (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
+        OpenLoopGenerator.WarmUpAsync(offsets, WarmUpSeconds, OpenLoopGenerator.WarmUpAtLeast(Target.Kind), (batch, i, at) => call.SendAsync(prompts[i], batch, at)).GetAwaiter().GetResult();
     }
 }

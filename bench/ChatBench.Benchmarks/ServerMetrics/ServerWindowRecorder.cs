@@ -74,9 +74,9 @@ public sealed class ServerWindowRecorder : IDisposable
     public ServerWindow? Close()
     {
         var now = scraper.TryScrapeAsync().GetAwaiter().GetResult().Snapshot;
-        for (var waited = TimeSpan.Zero; now is { InFlight: > 0 } && waited < SettleLimit; waited += SettleStep)
+        if (now is { InFlight: > 0 })
         {
-            Thread.Sleep(SettleStep);
+            WaitUntilIdle();
             now = scraper.TryScrapeAsync().GetAwaiter().GetResult().Snapshot ?? now;
         }
 
@@ -103,5 +103,25 @@ public sealed class ServerWindowRecorder : IDisposable
     {
         sampler?.Dispose();
         scraper.Dispose();
+    }
+
+    /// <summary>Polls the two gauges alone (not the whole exposition) until the server holds no request, up to <see cref="SettleLimit"/>.</summary>
+    private void WaitUntilIdle()
+    {
+        for (var waited = TimeSpan.Zero; waited < SettleLimit; waited += SettleStep)
+        {
+            Thread.Sleep(SettleStep);
+            try
+            {
+                if (scraper.ScrapeLoadAsync(names).GetAwaiter().GetResult() is (0, 0))
+                {
+                    return;
+                }
+            }
+            catch (ServerMetricsUnavailableException)
+            {
+                // A failed poll is one more step of waiting; the whole scrape after it says whether the server is gone.
+            }
+        }
     }
 }

@@ -31,7 +31,10 @@ internal sealed class MetricsServer : IDisposable
         return this;
     }
 
-    /// <summary>Answers <c>/metrics</c> with each body in turn, then the last one for good.</summary>
+    /// <summary>
+    /// Answers <c>/metrics</c> with each body in turn, one request each. After the last, WireMock's scenario ends and
+    /// starts over at the first: give as many bodies as the test makes requests.
+    /// </summary>
     public MetricsServer ServingInTurn(params string[] bodies)
     {
         server.ResetMappings();

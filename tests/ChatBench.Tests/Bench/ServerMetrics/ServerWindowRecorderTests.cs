@@ -35,12 +35,13 @@ public sealed class ServerWindowRecorderTests
     {
         using var server = new MetricsServer().Serving(VllmMetricsFixture.Before);
         using var recorder = ServerWindowRecorder.Start(server.ApiBase, "key", sampleLoad: false)!;
-        server.ServingInTurn(VllmMetricsFixture.Busy, VllmMetricsFixture.Busy, VllmMetricsFixture.After);
+        server.ServingInTurn(VllmMetricsFixture.Busy, VllmMetricsFixture.Busy, VllmMetricsFixture.After, VllmMetricsFixture.After);
 
         var window = recorder.Close()!;
 
+        // After the first scrape: the gauges read twice (busy, then idle) and the whole exposition once more.
         Assert.Equal((0.0, 0.0), (window.RunningAfter, window.WaitingAfter));
-        Assert.Equal(3, server.Received.Count - 1);
+        Assert.Equal(4, server.Received.Count - 1);
     }
 
     [Fact]
