@@ -13,8 +13,8 @@ namespace ChatBench.Benchmarks.Harness;
 /// 2.8 without it).</item>
 /// <item>Socket completions run on the socket engine's thread instead of being handed to a pool thread. Every streamed
 /// token is a completion, and each hand-off woke a sleeping worker: at 30 req/s, about 45 tokens a request, the
-/// client used 4.0 ms of CPU a request with the hand-off and 1.7-1.9 ms without it (quiet machine). The client's
-/// continuations never block, which is what running them there requires.</item>
+/// client used 4.0 ms of CPU a request with the hand-off and 2.1 ms without it (quiet machine, same commit). The
+/// client's continuations never block, which is what running them there requires.</item>
 /// </list>
 /// An application can set both (environment variables or <c>runtimeconfig.json</c>); few do, and the classes that
 /// measure a client stack keep .NET's defaults. The run's own job variable is kept: a job's variables are one list.
