@@ -19,6 +19,9 @@ public sealed record ServerMetricNames(
     string? QueueTime,
     IReadOnlyList<string> InterToken)
 {
+    /// <summary>The server process's CPU seconds: the standard process collector's counter, which vLLM, SGLang and the stub export.</summary>
+    public const string ProcessCpu = "process_cpu_seconds_total";
+
     /// <summary>The label vLLM gives a finished request's reason (stop, length, abort).</summary>
     public const string FinishReasonLabel = "finished_reason";
 

@@ -14,7 +14,8 @@ public sealed record ServerSnapshot(
     HistogramCounts? Ttft,
     HistogramCounts? E2E,
     HistogramCounts? QueueTime,
-    HistogramCounts? InterToken)
+    HistogramCounts? InterToken,
+    double? CpuSeconds)
 {
     /// <exception cref="FormatException">A histogram the names point to is malformed.</exception>
     public static ServerSnapshot Read(PrometheusExposition exposition, ServerMetricNames names, long timestamp)
@@ -32,7 +33,8 @@ public sealed record ServerSnapshot(
             exposition.Histogram(names.Ttft),
             exposition.Histogram(names.E2E),
             names.QueueTime is { } queue ? exposition.Histogram(queue) : null,
-            names.InterToken.Select(exposition.Histogram).FirstOrDefault(h => h is not null));
+            names.InterToken.Select(exposition.Histogram).FirstOrDefault(h => h is not null),
+            exposition.Sum(ServerMetricNames.ProcessCpu));
     }
 
     /// <summary>Requests in flight at the server: running and waiting.</summary>
@@ -58,6 +60,7 @@ public sealed record ServerSnapshot(
             E2E = Since(before.E2E, E2E),
             QueueTime = Since(before.QueueTime, QueueTime),
             InterToken = Since(before.InterToken, InterToken),
+            CpuMs = Increase(before.CpuSeconds, CpuSeconds) * 1000,
             Load = load,
             RunningAfter = Running,
             WaitingAfter = Waiting,

@@ -33,6 +33,9 @@ public sealed record ServerView
 
     public ServerLatency? InterToken { get; init; }
 
+    /// <summary>The server process's CPU over those iterations, where it exports <c>process_cpu_seconds_total</c>.</summary>
+    public double? CpuMs { get; init; }
+
     /// <summary>Running and waiting requests every second, per iteration (open-loop and conversation cases).</summary>
     public IReadOnlyList<ServerLoadSample>? Load { get; init; }
 
@@ -69,6 +72,7 @@ public sealed record ServerView
             E2E = ServerLatency.Of(Merged(windows.Select(w => w.Window.E2E))),
             QueueTime = ServerLatency.Of(Merged(windows.Select(w => w.Window.QueueTime))),
             InterToken = ServerLatency.Of(Merged(windows.Select(w => w.Window.InterToken))),
+            CpuMs = Total(windows.Select(w => w.Window.CpuMs)),
             Load = load.Count == 0 ? null : load,
             PeakRunning = load.Count == 0 ? null : load.Max(s => s.Running),
             PeakWaiting = load.Count == 0 ? null : load.Max(s => s.Waiting),

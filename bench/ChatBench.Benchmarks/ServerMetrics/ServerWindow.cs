@@ -32,6 +32,12 @@ public sealed record ServerWindow
 
     public HistogramCounts? InterToken { get; init; }
 
+    /// <summary>
+    /// The server process's CPU in the window (<c>process_cpu_seconds_total</c>), where it exports it: what the requests
+    /// cost a server that shares the machine, to the resolution of its clock (10 ms on Linux).
+    /// </summary>
+    public double? CpuMs { get; init; }
+
     /// <summary>Running and waiting requests every second, for open-loop and conversation runs; empty otherwise.</summary>
     public IReadOnlyList<ServerLoadSample> Load { get; init; } = [];
 

@@ -6,8 +6,9 @@ namespace ChatBench.Stubs.Metrics;
 
 /// <summary>
 /// The stub's <c>/metrics</c>: vLLM's metric names and meanings in Prometheus text format, so a dashboard or autoscaler
-/// built for vLLM reads the stub unchanged, plus <see cref="OutcomeCounter"/>. One series set per model the stub answers
-/// for; gauges and the outcome counts are copied in just before each scrape.
+/// built for vLLM reads the stub unchanged, plus <see cref="OutcomeCounter"/> and the process's CPU
+/// (<see cref="ProcessCpuCounter"/>). One series set per model the stub answers for; gauges, the outcome counts and the
+/// CPU time are copied in just before each scrape.
 /// </summary>
 internal sealed class StubMetrics
 {
@@ -21,6 +22,7 @@ internal sealed class StubMetrics
         var families = new VllmMetricFamilies(registry);
         models = modelNames.Distinct(StringComparer.Ordinal).ToFrozenDictionary(m => m, m => new ModelMetrics(families, m), StringComparer.Ordinal);
         var outcomes = new OutcomeCounter(registry, statistics);
+        var cpu = new ProcessCpuCounter(registry);
         registry.AddBeforeCollectCallback(() =>
         {
             foreach (var model in models.Values)
@@ -29,6 +31,7 @@ internal sealed class StubMetrics
             }
 
             outcomes.Publish();
+            cpu.Publish();
         });
     }
 

@@ -22,6 +22,7 @@ public sealed class ServerWindowRecorderTests
         Assert.Equal(20, window.Ttft!.Count);
         Assert.Equal(20, window.E2E!.Count);
         Assert.Equal(400, window.InterToken!.Count);
+        Assert.Equal(2500, window.CpuMs!.Value, 9);
         Assert.Empty(window.Load);
 
         var view = ServerLatency.Of(window.Ttft)!;

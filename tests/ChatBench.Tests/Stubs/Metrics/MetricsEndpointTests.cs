@@ -161,8 +161,30 @@ public sealed class MetricsEndpointTests
 
         var metrics = await ScrapeSettledAsync(http, stub, 1, "vllm_model");
 
-        Assert.All(metrics.Samples.Select(s => s.Name), name => Assert.True(name.StartsWith("vllm:", StringComparison.Ordinal) || name.StartsWith("chatbench_", StringComparison.Ordinal), name));
+        // Besides vLLM's names and the stub's extras, only the standard process collector's CPU counter (vLLM exports it too).
+        Assert.All(metrics.Samples.Select(s => s.Name), name => Assert.True(name.StartsWith("vllm:", StringComparison.Ordinal) || name.StartsWith("chatbench_", StringComparison.Ordinal) || name == "process_cpu_seconds_total", name));
         Assert.Equal(1, metrics.Value("vllm:request_success_total", ("model_name", "vllm_model"), ("finished_reason", "stop")));
+    }
+
+    [Fact]
+    public async Task The_process_cpu_time_is_exported_and_grows_with_the_work_done()
+    {
+        using var stub = ChatCompletionsStub.Start(new StubOptions { Profile = LatencyProfile.Default with { TimeScale = 0.01 } });
+        using var http = TestHttp.Client();
+        var client = StubClient.For(stub);
+        var cancel = TestContext.Current.CancellationToken;
+        var before = (await ScrapeSettledAsync(http, stub, 0)).Value("process_cpu_seconds_total");
+
+        // The process's clock ticks every 10 ms: a hundred answers and their scrape take several ticks of CPU.
+        for (var i = 0; i < 100; i++)
+        {
+            await client.CompleteChatAsync([new UserChatMessage("hi")], cancellationToken: cancel);
+        }
+
+        var after = (await ScrapeSettledAsync(http, stub, 100)).Value("process_cpu_seconds_total");
+
+        Assert.True(before > 0, $"process_cpu_seconds_total was {before} before any request");
+        Assert.True(after > before, $"process_cpu_seconds_total stayed at {before} over a hundred answers");
     }
 
     /// <summary>The stub counts an answer just after its last write, so the scrape waits (at most ten seconds) for every success to be counted.</summary>
