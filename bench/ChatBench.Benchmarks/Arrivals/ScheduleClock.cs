@@ -17,7 +17,9 @@ public static partial class ScheduleClock
     private const int SetTimerSlack = 29;
     private const int PriorityOfProcess = 0;
     private const int SenderNice = -10;
+    private const int Normal = 0;
     private const int FirstInFirstOut = 1;
+    private const int ResetOnFork = 0x40000000;
     private const int SenderRealtimePriority = 10;
 
     private static readonly bool Native = OperatingSystem.IsLinux() && Stopwatch.Frequency == 1_000_000_000;
@@ -27,9 +29,11 @@ public static partial class ScheduleClock
     /// (root or <c>CAP_SYS_NICE</c>), puts the thread in the real-time class (<c>SCHED_FIFO</c>, priority 10), so a waking
     /// sender runs at once instead of waiting for a core that the process's own pool threads or the stub hold; failing
     /// that, nice -10 (measured: 4 ms deadlines beside two threads busy on both cores, machine load 13-17: p99 late
-    /// 40-135 ms at nice 0, 16-63 ms at -10). A sender sleeps between sends and runs only a request's synchronous start,
-    /// so the class cannot starve the machine (and the kernel keeps 5 % of every second for other work). Call once on
-    /// the sending thread; without the permission the thread stays as it is.
+    /// 40-135 ms at nice 0, 16-63 ms at -10). Only the senders, which sleep between sends and run a request's synchronous
+    /// start, are raised: the runtime starts its threads (pool workers, the JIT's, the socket engine's) in the ordinary
+    /// class even when a sender needs them first (measured: a thread a raised sender starts has policy 0, nice 0), and
+    /// <c>SCHED_RESET_ON_FORK</c> keeps it so for any thread created otherwise, nice -10 included. Call once on the
+    /// sending thread; without the permission the thread stays as it is.
     /// </summary>
     public static void PrepareThread()
     {
@@ -37,8 +41,10 @@ public static partial class ScheduleClock
         {
             _ = SetThreadOption(SetTimerSlack, 1, 0, 0, 0);
             var thread = ThreadId();
-            if (SetScheduler(thread, FirstInFirstOut, new SchedulingParameter(SenderRealtimePriority)) != 0)
+            if (SetScheduler(thread, FirstInFirstOut | ResetOnFork, new SchedulingParameter(SenderRealtimePriority)) != 0)
             {
+                // The flag needs no permission; with it a raised nice is not passed on either.
+                _ = SetScheduler(thread, Normal | ResetOnFork, new SchedulingParameter(0));
                 _ = SetPriority(PriorityOfProcess, thread, SenderNice);
             }
         }

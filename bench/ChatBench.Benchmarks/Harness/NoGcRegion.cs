@@ -21,10 +21,10 @@ public sealed class NoGcRegion : IDisposable
     {
     }
 
-    /// <summary>Starts a region for <paramref name="requests"/> requests' allocations (at most 1 GB).</summary>
-    public static NoGcRegion For(int requests)
+    /// <summary>Starts a region for <paramref name="requests"/> requests' allocations (at most 1 GB), <paramref name="bytesPerRequest"/> each.</summary>
+    public static NoGcRegion For(int requests, long bytesPerRequest = BytesPerRequest)
     {
-        var bytes = Math.Min(MaxBytes, (64L << 20) + (requests * BytesPerRequest));
+        var bytes = Math.Min(MaxBytes, (64L << 20) + (requests * bytesPerRequest));
         if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion)
         {
             GC.TryStartNoGCRegion(bytes);

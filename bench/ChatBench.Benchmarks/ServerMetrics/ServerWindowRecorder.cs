@@ -62,8 +62,12 @@ public sealed class ServerWindowRecorder : IDisposable
         }
 
         settle();
+
+        // The new start first, then the samples dropped: a sample that lands between the two is dropped too, never kept
+        // from before the window's start.
+        var start = scraper.TryScrapeAsync().GetAwaiter().GetResult().Snapshot;
         sampler?.Drain(0);
-        last = scraper.TryScrapeAsync().GetAwaiter().GetResult().Snapshot ?? last;
+        last = start ?? last;
     }
 
     /// <summary>

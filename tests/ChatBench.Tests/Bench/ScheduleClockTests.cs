@@ -4,15 +4,20 @@ using ChatBench.Benchmarks.Arrivals;
 
 namespace ChatBench.Tests.Bench;
 
-/// <summary>The open-loop clock wakes at its deadlines without spinning: a waiting generator costs next to no CPU.</summary>
+/// <summary>
+/// The open-loop clock wakes at its deadlines without spinning, so a waiting generator costs next to no CPU; of its
+/// threads only the senders are raised.
+/// </summary>
 [Collection(ProcessWideState.Name)]
-[Trait(TestCategories.Trait, TestCategories.Slow)]
 public sealed class ScheduleClockTests
 {
     private const int Waits = 100;
     private const double GapMs = 10;
+    private const int NormalPolicy = 0;
+    private const int FirstInFirstOut = 1;
 
     [Fact]
+    [Trait(TestCategories.Trait, TestCategories.Slow)]
     public void Waiting_for_a_hundred_deadlines_wakes_at_each_and_costs_the_thread_almost_no_cpu()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "the thread's CPU time is read from /proc");
@@ -45,7 +50,35 @@ public sealed class ScheduleClockTests
         Assert.True(cpuMs < 25, $"a hundred waits used {cpuMs:F1} ms of the thread's CPU");
     }
 
+    [Fact]
+    public void A_thread_started_by_a_sending_thread_runs_in_the_ordinary_class_at_the_ordinary_nice()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "scheduling classes are read from /proc");
+        (int Policy, int Nice) sender = default, child = default;
+        var thread = new Thread(() =>
+        {
+            ScheduleClock.PrepareThread();
+            sender = Scheduling();
+            var started = new Thread(() => child = Scheduling());
+            started.Start();
+            started.Join();
+        });
+        thread.Start();
+        thread.Join();
+
+        Assert.SkipWhen(sender.Policy != FirstInFirstOut && sender.Nice == 0, "this process may not raise a thread's priority");
+        Assert.Equal((NormalPolicy, 0), child);
+    }
+
     /// <summary>The calling thread's time on a CPU, from the scheduler's own nanosecond count.</summary>
     private static double ThreadCpuMs() =>
         long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], CultureInfo.InvariantCulture) / 1e6;
+
+    /// <summary>The calling thread's scheduling policy and nice value, from its <c>stat</c> (fields 41 and 19).</summary>
+    private static (int Policy, int Nice) Scheduling()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (int.Parse(fields[41 - 3], CultureInfo.InvariantCulture), int.Parse(fields[19 - 3], CultureInfo.InvariantCulture));
+    }
 }

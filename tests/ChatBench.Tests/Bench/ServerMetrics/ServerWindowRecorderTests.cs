@@ -94,10 +94,12 @@ public sealed class ServerWindowRecorderTests
         using var recorder = ServerWindowRecorder.Start(server.ApiBase, "key", sampleLoad: true)!;
         var settled = 0;
 
-        // The settle outlasts the sampler's first period, so a sample falls inside the warm-up and must not reach the window.
+        // While the warm-up settles the server finishes the 20 requests Busy counts (the same as After), and the settle
+        // outlasts the sampler's first period, so a sample falls inside the warm-up: neither may reach the window.
         recorder.WarmUp(3, () =>
         {
             settled++;
+            server.Serving(VllmMetricsFixture.Busy);
             Thread.Sleep(1300);
         });
         var afterWarmUp = server.Received.Count;
@@ -106,7 +108,7 @@ public sealed class ServerWindowRecorderTests
 
         Assert.Equal(1, settled);
         Assert.True(afterWarmUp >= 1 + (3 * 2) + 1, $"{afterWarmUp} scrapes: the first, three whole and three of the gauges, and the window's new start");
-        Assert.Equal(20, window.Requests);
+        Assert.Equal(0, window.Requests);
         Assert.All(window.Load, s => Assert.True(s.AtMs >= 0, $"a sample {s.AtMs} ms before the window"));
     }
 }
