@@ -54,7 +54,19 @@ internal sealed class ChatCompletionsHandler
     {
         var start = Stopwatch.GetTimestamp();
         var arrival = Interlocked.Increment(ref arrivals);
-        statistics.Received1();
+        statistics.Began();
+        try
+        {
+            await AnswerAsync(context, body, start, arrival);
+        }
+        finally
+        {
+            statistics.Ended();
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, ReadOnlyMemory<byte>? body, long start, long arrival)
+    {
         var aborted = context.RequestAborted;
         try
         {

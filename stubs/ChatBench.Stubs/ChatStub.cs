@@ -32,13 +32,14 @@ public sealed class ChatStub : IAsyncDisposable, IDisposable
     public StubCounters Counters => StubCounters.Of(stub.Statistics);
 
     /// <summary>
-    /// Waits until no request is in flight, then returns the counters: a client has its answer's last byte a moment
-    /// before the stub has counted it, so a test that compares counts after its last answer reads them here.
+    /// Waits until every request the stub has received has its outcome counted (a request still sending its body
+    /// counts as unfinished, as does one being answered), then returns the counters: a client has its answer's last
+    /// byte a moment before the stub has counted it, so a test that compares counts after its last answer reads them here.
     /// </summary>
-    /// <exception cref="OperationCanceledException">Requests were still in flight when <paramref name="cancellationToken"/> fired.</exception>
+    /// <exception cref="OperationCanceledException">Requests were still unfinished when <paramref name="cancellationToken"/> fired.</exception>
     public async Task<StubCounters> WaitForIdleAsync(CancellationToken cancellationToken = default)
     {
-        while (stub.Statistics.InFlight > 0)
+        while (stub.Statistics.Handling > 0)
         {
             await Task.Delay(1, cancellationToken);
         }

@@ -28,8 +28,15 @@ internal sealed class RequestBodyLimit(long maxBytes, ErrorWriter errors, StubSt
                 return true;
             }
 
-            statistics.Received1();
-            await RejectAsync(context);
+            statistics.Began();
+            try
+            {
+                await RejectAsync(context);
+            }
+            finally
+            {
+                statistics.Ended();
+            }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException || context.RequestAborted.IsCancellationRequested)
         {

@@ -19,6 +19,7 @@ internal sealed class StubStatistics
     private long cacheHits;
     private int inFlight;
     private int peakInFlight;
+    private int handling;
 
     public long Received => Interlocked.Read(ref received);
 
@@ -56,7 +57,22 @@ internal sealed class StubStatistics
 
     public int PeakInFlight => Volatile.Read(ref peakInFlight);
 
+    /// <summary>
+    /// Requests received whose outcome is not counted yet: from before their body is read to after their last count,
+    /// a wider span than <see cref="InFlight"/>, which covers only the answer.
+    /// </summary>
+    public int Handling => Volatile.Read(ref handling);
+
     internal void Received1() => Interlocked.Increment(ref received);
+
+    /// <summary>Counts a request in, received and being handled; <see cref="Ended"/> once its outcome is counted.</summary>
+    internal void Began()
+    {
+        Interlocked.Increment(ref received);
+        Interlocked.Increment(ref handling);
+    }
+
+    internal void Ended() => Interlocked.Decrement(ref handling);
 
     internal void Succeeded1() => Interlocked.Increment(ref succeeded);
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
 using ChatBench.Stubs;
 using ChatBench.Stubs.Faults;
 using ChatBench.Stubs.Latency;
@@ -45,5 +47,37 @@ public sealed class ChatStubTests
 
         Assert.Equal(HttpStatusCode.NotFound, unknownModel.StatusCode);
         Assert.Equal(new StubCounters { Received = 4, ServerErrors = 3, UnknownModels = 1, PeakInFlight = 1 }, counters);
+    }
+
+    [Fact]
+    public async Task Waiting_for_idle_waits_for_a_request_whose_body_is_still_arriving()
+    {
+        await using var stub = await ChatStub.StartAsync(new StubOptions { Profile = Fast }, TestContext.Current.CancellationToken);
+        var cancel = TestContext.Current.CancellationToken;
+        var body = Encoding.UTF8.GetBytes("""{"model":"gpt-4o","messages":[{"role":"user","content":"What is 2+2?"}]}""");
+        var head = Encoding.ASCII.GetBytes($"POST /v1/chat/completions HTTP/1.1\r\nHost: {stub.Url.Authority}\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n");
+        using var client = new TcpClient();
+        await client.ConnectAsync(stub.Url.Host, stub.Url.Port, cancel);
+        var stream = client.GetStream();
+        await stream.WriteAsync(head.Concat(body.Take(10)).ToArray(), cancel);
+        while (stub.Counters.Received == 0)
+        {
+            await Task.Delay(10, cancel);
+        }
+
+        // The stub has the request and waits for the rest of its body: nothing is answered, so nothing is idle.
+        using (var soon = CancellationTokenSource.CreateLinkedTokenSource(cancel))
+        {
+            soon.CancelAfter(TimeSpan.FromMilliseconds(300));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stub.WaitForIdleAsync(soon.Token));
+        }
+
+        await stream.WriteAsync(body.AsMemory(10), cancel);
+        using var reader = new StreamReader(stream);
+        var response = await reader.ReadToEndAsync(cancel);
+        var counters = await stub.WaitForIdleAsync(cancel);
+
+        Assert.StartsWith("HTTP/1.1 200", response, StringComparison.Ordinal);
+        Assert.Equal((1, 1), (counters.Received, counters.Answered));
     }
 }
