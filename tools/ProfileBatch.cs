@@ -69,13 +69,13 @@ async Task MeasureAsync(string label, IReadOnlyList<PlannedPrompt> batch)
     var start = Stopwatch.GetTimestamp();
     await WarmUp.SendAsync(batch, Send);
     var end = Stopwatch.GetTimestamp();
-    var after = RuntimeCounters.Take();
+    var used = RuntimeCounters.Take().Since(before);
     var (arrays, arrayBytes) = arrayPool.Take();
     var cpuMs = (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds;
     var wallMs = Stopwatch.GetElapsedTime(start, end).TotalMilliseconds;
     Console.WriteLine(string.Create(
         invariant,
-        $"{label}\t{start}\t{end}\t{wallMs:F1}\t{cpuMs:F1}\t{(after.Allocated - before.Allocated) / 1024.0:F0}\t{after.Collections - before.Collections}\t{after.Gen1Collections - before.Gen1Collections}\t{after.Gen2Collections - before.Gen2Collections}\t{(after.Paused - before.Paused).TotalMilliseconds:F1}\t{after.JitMethods - before.JitMethods}\t{(after.JitTime - before.JitTime).TotalMilliseconds:F1}\t{ThreadPool.ThreadCount}\t{arrays - pooled.Count}\t{(arrayBytes - pooled.Bytes) / 1024.0:F0}"));
+        $"{label}\t{start}\t{end}\t{wallMs:F1}\t{cpuMs:F1}\t{used.Allocated / 1024.0:F0}\t{used.Collections}\t{used.Gen1Collections}\t{used.Gen2Collections}\t{used.Paused.TotalMilliseconds:F1}\t{used.JitMethods}\t{used.JitTime.TotalMilliseconds:F1}\t{ThreadPool.ThreadCount}\t{arrays - pooled.Count}\t{(arrayBytes - pooled.Bytes) / 1024.0:F0}"));
 }
 
 /// <summary>Counts the arrays <c>ArrayPool&lt;T&gt;.Shared</c> allocates (a rent it could not serve from the pool), from its event source.</summary>

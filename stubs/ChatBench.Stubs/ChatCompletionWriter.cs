@@ -14,25 +14,24 @@ namespace ChatBench.Stubs;
 /// Writes a planned answer on schedule: the whole completion when it is due, or the stream token by token. Writes go
 /// straight to the response pipe, so this is the part of the stub that costs CPU per request; keep it lean.
 /// </summary>
-internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics statistics, StubMetrics? metrics)
+internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics statistics)
 {
     private static readonly TimeSpan CutGrace = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// Answers <paramref name="request"/> with <paramref name="plan"/>, timed from <paramref name="start"/> (the stub took
     /// it at <paramref name="arrival"/>: earlier when it queued for capacity); with
-    /// <paramref name="reportTiming"/>, tells the client how late the stub was (see <see cref="StubTiming"/>).
+    /// <paramref name="reportTiming"/>, tells the client how late the stub was (see <see cref="StubTiming"/>). A whole
+    /// answer counts in <paramref name="series"/>, the model's metrics when the stub serves them.
     /// </summary>
-    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long arrival, long start, bool reportTiming)
+    public async Task WriteAsync(HttpContext context, ChatRequest request, ResponsePlan plan, long arrival, long start, bool reportTiming, ModelMetrics? series)
     {
         var identity = new CompletionIdentity(request.Model);
         StubPlanHeaders.Write(context.Response, request, plan);
+        bool whole;
         if (request.Stream)
         {
-            if (await StreamAsync(context, request, plan, identity, start, reportTiming))
-            {
-                metrics?.For(request.Model).Succeeded(request.PromptTokens, plan, arrival, start);
-            }
+            whole = await StreamAsync(context, request, plan, identity, start, reportTiming);
         }
         else
         {
@@ -41,7 +40,12 @@ internal sealed class ChatCompletionWriter(StubFaults faults, StubStatistics sta
             ChatCompletionJson.WriteCompletion(buffer, identity, plan.Content, plan.FinishReason, request.PromptTokens, plan.CompletionTokens, plan.CachedTokens);
             await WaitUntilAsync(start, plan.Total, context.RequestAborted);
             await WriteCompletionAsync(context, buffer, plan, reportTiming ? start : null);
-            metrics?.For(request.Model).Succeeded(request.PromptTokens, plan, arrival, start);
+            whole = true;
+        }
+
+        if (whole)
+        {
+            series?.Succeeded(request.PromptTokens, plan, arrival, start);
         }
     }
 

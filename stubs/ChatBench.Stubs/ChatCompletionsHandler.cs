@@ -43,8 +43,8 @@ internal sealed class ChatCompletionsHandler
         this.faults = new InjectedFaults(faults, profile.Seed, statistics);
         cache = options.PrefixCache.Enabled ? new PrefixCache(options.PrefixCache) : null;
         contextWindow = options.ContextWindow;
-        var gate = options.Capacity is { } capacity ? new CapacityGate(capacity, profile.TimeScale, metrics) : null;
-        answer = new PlannedAnswer(new ChatCompletionWriter(faults, statistics, metrics), gate, errors, statistics);
+        var gate = options.Capacity is { } capacity ? new CapacityGate(capacity, profile.TimeScale) : null;
+        answer = new PlannedAnswer(new ChatCompletionWriter(faults, statistics), gate, errors, statistics);
     }
 
     public RequestBodyLimit BodyLimit { get; }
@@ -127,7 +127,7 @@ internal sealed class ChatCompletionsHandler
 
                 var requestSeed = request.Seed ?? seedless.Next(request.LastUserMessage);
                 var plan = profile.Plan(request.LastUserMessage, request.MaxTokens, requestSeed, request.PromptTokens, cached);
-                await answer.SendAsync(context, request, plan, start);
+                await answer.SendAsync(context, request, plan, start, series);
             }
             finally
             {

@@ -93,7 +93,7 @@ public sealed class BatchRecorder
     public void Complete(bool failuresAreTheResult)
     {
         var cpuMs = (Environment.CpuUsage.TotalTime - cpuAtStart).TotalMilliseconds;
-        var runtimeAtEnd = runtimeAtStart is null ? (RuntimeCounters?)null : RuntimeCounters.Take();
+        var runtime = runtimeAtStart is { } atStart ? RuntimeCounters.Take().Since(atStart) : (RuntimeCounters?)null;
         threadPool?.Dispose();
         var complete = new RequestRecord[records.Length];
         for (var i = 0; i < records.Length; i++)
@@ -124,14 +124,14 @@ public sealed class BatchRecorder
             ClientCpuMs = cpuMs,
             PeakThreadPoolThreads = threadPool?.PeakThreads,
             PeakPendingWorkItems = threadPool?.PeakPendingWorkItems,
-            Collections = runtimeAtEnd?.Collections - runtimeAtStart?.Collections,
-            Gen1Collections = runtimeAtEnd?.Gen1Collections - runtimeAtStart?.Gen1Collections,
-            Gen2Collections = runtimeAtEnd?.Gen2Collections - runtimeAtStart?.Gen2Collections,
-            GcPauseMs = (runtimeAtEnd?.Paused - runtimeAtStart?.Paused)?.TotalMilliseconds,
-            AllocatedBytes = runtimeAtEnd?.Allocated - runtimeAtStart?.Allocated,
-            JitMethods = runtimeAtEnd?.JitMethods - runtimeAtStart?.JitMethods,
-            JitMs = (runtimeAtEnd?.JitTime - runtimeAtStart?.JitTime)?.TotalMilliseconds,
-            WorkingSetMb = runtimeAtEnd is null ? null : Environment.WorkingSet / (1024.0 * 1024.0),
+            Collections = runtime?.Collections,
+            Gen1Collections = runtime?.Gen1Collections,
+            Gen2Collections = runtime?.Gen2Collections,
+            GcPauseMs = runtime?.Paused.TotalMilliseconds,
+            AllocatedBytes = runtime?.Allocated,
+            JitMethods = runtime?.JitMethods,
+            JitMs = runtime?.JitTime.TotalMilliseconds,
+            WorkingSetMb = runtime is null ? null : Environment.WorkingSet / (1024.0 * 1024.0),
             OpenLoop = OpenLoop,
             Conversation = Conversation,
         });

@@ -17,4 +17,14 @@ public readonly record struct RuntimeCounters(int Collections, int Gen1Collectio
         GC.GetTotalAllocatedBytes(precise: true),
         JitInfo.GetCompiledMethodCount(),
         JitInfo.GetCompilationTime());
+
+    /// <summary>What the process spent between <paramref name="before"/> and these counters.</summary>
+    public RuntimeCounters Since(RuntimeCounters before) => new(
+        Collections - before.Collections,
+        Gen1Collections - before.Gen1Collections,
+        Gen2Collections - before.Gen2Collections,
+        Paused - before.Paused,
+        Allocated - before.Allocated,
+        JitMethods - before.JitMethods,
+        JitTime - before.JitTime);
 }

@@ -12,7 +12,7 @@ namespace ChatBench.Stubs.Capacity;
 /// response says what the stub knows (headers in milliseconds), so a client under load can still measure its own
 /// error: the queue wait, the planned time to first token and the planned service time, both from admission.
 /// </summary>
-internal sealed class CapacityGate(CapacityModel model, double timeScale, StubMetrics? metrics)
+internal sealed class CapacityGate(CapacityModel model, double timeScale)
 {
     public const string QueueHeader = "x-stub-queue-ms";
     public const string TtftHeader = "x-stub-ttft-ms";
@@ -20,10 +20,10 @@ internal sealed class CapacityGate(CapacityModel model, double timeScale, StubMe
 
     private readonly SlotQueue slots = new(model.Slots);
 
-    public async Task ServeAsync(HttpContext context, ChatRequest request, ResponsePlan plan, ChatCompletionWriter writer, long arrival)
+    /// <summary>Queues <paramref name="request"/> for a slot and answers it there; <paramref name="series"/> counts the wait.</summary>
+    public async Task ServeAsync(HttpContext context, ChatRequest request, ResponsePlan plan, ChatCompletionWriter writer, long arrival, ModelMetrics? series)
     {
         var queued = Stopwatch.GetTimestamp();
-        var series = metrics?.For(request.Model);
         series?.Queued();
         int active;
         try
@@ -43,7 +43,7 @@ internal sealed class CapacityGate(CapacityModel model, double timeScale, StubMe
             headers[QueueHeader] = Milliseconds(Stopwatch.GetElapsedTime(queued, admitted));
             headers[TtftHeader] = Milliseconds(served.TimeToFirstToken);
             headers[ServiceHeader] = Milliseconds(served.Total);
-            await writer.WriteAsync(context, request, served, arrival, admitted, context.Request.Headers.ContainsKey(StubTiming.RequestHeader));
+            await writer.WriteAsync(context, request, served, arrival, admitted, context.Request.Headers.ContainsKey(StubTiming.RequestHeader), series);
         }
         finally
         {

@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using Prometheus;
 
 namespace ChatBench.Stubs.Metrics;
 
 /// <summary>
 /// <c>process_cpu_seconds_total</c>, the standard process collector's counter, which vLLM's Python client exports too:
-/// the stub's own CPU time, read from the process just before each scrape, so a client can see what its requests cost
+/// the stub's own CPU time, read just before each scrape, so a client can see what its requests cost
 /// the server it shares the machine with.
 /// </summary>
 internal sealed class ProcessCpuCounter(CollectorRegistry registry)
@@ -14,9 +13,5 @@ internal sealed class ProcessCpuCounter(CollectorRegistry registry)
 
     private readonly Counter cpu = Prometheus.Metrics.WithCustomRegistry(registry).CreateCounter(Name, "Total user and system CPU time spent in seconds.");
 
-    public void Publish()
-    {
-        using var process = Process.GetCurrentProcess();
-        cpu.IncTo(process.TotalProcessorTime.TotalSeconds);
-    }
+    public void Publish() => cpu.IncTo(Environment.CpuUsage.TotalTime.TotalSeconds);
 }
